@@ -1,0 +1,76 @@
+using GreenFreight.Domain.Auditing;
+using GreenFreight.Domain.Indicators;
+using GreenFreight.Domain.Registry;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace GreenFreight.Server.Data;
+
+/// <summary>
+/// The platform's database. Provider-neutral: <see cref="SqliteAppDbContext"/> and <see cref="PostgresAppDbContext"/>
+/// only exist so that each provider has its own migrations.
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<OrgUnit> Units => Set<OrgUnit>();
+    public DbSet<Enterprise> Enterprises => Set<Enterprise>();
+    public DbSet<Facility> Facilities => Set<Facility>();
+    public DbSet<Vehicle> Vehicles => Set<Vehicle>();
+    public DbSet<RetailOutlet> Outlets => Set<RetailOutlet>();
+    public DbSet<IndicatorDefinition> IndicatorDefinitions => Set<IndicatorDefinition>();
+    public DbSet<IndicatorEntry> IndicatorEntries => Set<IndicatorEntry>();
+    public DbSet<EvidenceAttachment> EvidenceAttachments => Set<EvidenceAttachment>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<PlatformSecret> Secrets => Set<PlatformSecret>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>User name written to the audit log by the next <c>SaveChanges</c>; "system" when unset.</summary>
+    public string? AuditUser { get; set; }
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        // Stateful (it holds the changes between saving and saved), so one per context instance.
+        optionsBuilder.AddInterceptors(new AuditInterceptor(TimeProvider.System));
+    }
+
+    /// <summary>Saves the changes and their audit rows in one transaction.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (Database.CurrentTransaction is not null)
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await using var tx = await Database.BeginTransactionAsync(cancellationToken);
+        var n = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return n;
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (Database.CurrentTransaction is not null) return base.SaveChanges(acceptAllChangesOnSuccess);
+        using var tx = Database.BeginTransaction();
+        var n = base.SaveChanges(acceptAllChangesOnSuccess);
+        tx.Commit();
+        return n;
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly, t => t.Namespace == typeof(Configurations.GeometryConverters).Namespace);
+        builder.Entity<AppUser>().Property(u => u.DisplayName).HasMaxLength(100);
+        builder.Entity<PlatformSecret>().HasKey(s => s.Name);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 4);
+        configurationBuilder.Properties<NetTopologySuite.Geometries.Point>().HaveConversion<Configurations.PointToWkt>();
+        configurationBuilder.Properties<NetTopologySuite.Geometries.Polygon>().HaveConversion<Configurations.PolygonToWkt>();
+    }
+}
+
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);
+
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options);

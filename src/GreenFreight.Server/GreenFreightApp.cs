@@ -1,0 +1,207 @@
+using System.Security.Claims;
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using GreenFreight.Server.Auth;
+using GreenFreight.Server.Components;
+using GreenFreight.Server.Data;
+using GreenFreight.Server.Geo;
+using GreenFreight.Server.Indicators;
+using GreenFreight.Server.Infrastructure;
+using GreenFreight.Server.Registry;
+using GreenFreight.Domain.Registry;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.IdentityModel.Tokens;
+using NetTopologySuite.IO.Converters;
+using Scalar.AspNetCore;
+
+namespace GreenFreight.Server;
+
+/// <summary>Builds the platform's web host: services, pipeline, and database initialisation.</summary>
+public static class GreenFreightApp
+{
+    public const string SmartScheme = "GreenFreight";
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        ConfigureServices(builder);
+        var app = builder.Build();
+        ConfigurePipeline(app);
+        return app;
+    }
+
+    public static void ConfigureServices(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+
+        services.AddSingleton(TimeProvider.System);
+        DatabaseSetup.AddDatabase(services, config);
+
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                o.Password.RequiredLength = 8;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<AppClaimsFactory>()
+            .AddDefaultTokenProviders();
+
+        services.AddSingleton<JwtKeyProvider>();
+        services.AddSingleton<TokenService>();
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = SmartScheme;
+                o.DefaultChallengeScheme = SmartScheme;
+            })
+            .AddPolicyScheme(SmartScheme, "Cookie (UI) or bearer token (API)", o =>
+                o.ForwardDefaultSelector = ctx =>
+                    ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                        ? JwtBearerDefaults.AuthenticationScheme
+                        : IdentityConstants.ApplicationScheme)
+            .AddJwtBearer(JwtBearerDefaults.AuthenticationScheme, _ => { })
+            .AddIdentityCookies();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<JwtKeyProvider>((o, keys) =>
+        {
+            o.MapInboundClaims = false;
+            o.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidIssuer = JwtKeyProvider.Issuer,
+                ValidAudience = JwtKeyProvider.Audience,
+                IssuerSigningKeyResolver = (_, _, _, _) => [keys.Key],
+                NameClaimType = ClaimTypes.Name,
+                RoleClaimType = ClaimTypes.Role,
+                ClockSkew = TimeSpan.FromMinutes(1),
+            };
+        });
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/login";
+            o.AccessDeniedPath = "/denied";
+            o.Cookie.Name = "gf.auth";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            o.Events.OnRedirectToLogin = ctx => ApiAware(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status403Forbidden);
+        });
+        services.AddAuthorization();
+        services.AddDataProtection().SetApplicationName("GreenFreight").PersistKeysToDbContext<AppDbContext>();
+
+        var perMinute = config.GetValue("Auth:LoginRateLimitPerMinute", 10);
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(AuthApi.LoginRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
+                ctx.Connection.RemoteIpAddress?.ToString() ?? "local",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.OnRejected = async (ctx, ct) =>
+            {
+                var l = ctx.HttpContext.RequestServices.GetRequiredService<Localizer>();
+                ctx.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                ctx.HttpContext.Response.Headers.RetryAfter = "60";
+                await ctx.HttpContext.Response.WriteAsJsonAsync(new Microsoft.AspNetCore.Mvc.ProblemDetails
+                {
+                    Status = 429,
+                    Title = l["auth.ratelimited"],
+                }, options: null, contentType: "application/problem+json", cancellationToken: ct);
+            };
+        });
+
+        services.AddLocalization();
+        services.AddSingleton<Localizer>();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            string[] cultures = ["zh-CN", "en"];
+            o.SetDefaultCulture("zh-CN").AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
+            o.FallBackToParentUICultures = true;
+            o.FallBackToParentCultures = true;
+        });
+
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new GeoJsonConverterFactory());
+        });
+        services.AddProblemDetails();
+        services.AddOpenApi(o => OpenApiSetup.Configure(o));
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHttpContextAccessor();
+
+        services.AddSingleton(_ => DistrictOutline.LoadLinzi());
+        services.AddSingleton<ExcelCodec>();
+        AddRegistry<OrgUnit, UnitDto, UnitRegistry>(services);
+        AddRegistry<Enterprise, EnterpriseDto, EnterpriseRegistry>(services);
+        AddRegistry<Facility, FacilityDto, FacilityRegistry>(services);
+        AddRegistry<Vehicle, VehicleDto, VehicleRegistry>(services);
+        AddRegistry<RetailOutlet, OutletDto, OutletRegistry>(services);
+        services.AddSingleton<IndicatorService>();
+        services.AddSingleton<MapLayerService>();
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+    }
+
+    static void AddRegistry<TEntity, TDto, TDescriptor>(IServiceCollection services)
+        where TEntity : class, IAudited, new()
+        where TDto : RegistryDto, new()
+        where TDescriptor : class, IRegistryDescriptor<TEntity, TDto>
+    {
+        services.AddSingleton<IRegistryDescriptor<TEntity, TDto>, TDescriptor>();
+        services.AddSingleton<RegistryService<TEntity, TDto>>();
+    }
+
+    static Task ApiAware(HttpContext ctx, string redirectUri, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api"))
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        ctx.Response.Redirect(redirectUri);
+        return Task.CompletedTask;
+    }
+
+    public static void ConfigurePipeline(WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/api/docs", o => o.WithTitle("GreenFreight API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = DatabaseHealthCheck.WriteJson });
+
+        app.MapAuthApi();
+        app.MapRegistryApi();
+        app.MapIndicatorsApi();
+        app.MapGeoApi();
+        app.MapGet("/culture/{name}", (string name, string? returnUrl, HttpContext ctx) =>
+        {
+            var culture = name == "en" ? "en" : "zh-CN";
+            ctx.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)), new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, IsEssential = true });
+            return TypedResults.LocalRedirect(returnUrl is { Length: > 0 } r && r.StartsWith('/') && !r.StartsWith("//") ? r : "/");
+        }).ExcludeFromDescription();
+
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    }
+
+    /// <summary>Applies migrations, loads the shared JWT key and seeds reference and demo data.</summary>
+    public static Task<SeedReport> InitializeAsync(WebApplication app, CancellationToken ct = default) =>
+        DatabaseSetup.InitializeAsync(app.Services, ct);
+}
