@@ -38,7 +38,7 @@ public static class IndicatorsApi
                 if (!ParseDate(to, clock, out var end)) return Problems.Validation(l, ("to", "date.format"));
                 DateOnly start = Domain.Indicators.IndicatorCalculators.PeriodStart;
                 if (from is not null && !ParseDate(from, clock, out start)) return Problems.Validation(l, ("from", "date.format"));
-                if (start > end) return Problems.Validation(l, ("from", "date.order", end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+                if (start > end) return Problems.Validation(l, new FieldErrors { new FieldError("to", "date.order", start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) });
                 var list = (codes ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                 if (list.Length == 0) return Problems.Validation(l, ("codes", "field.required"));
                 return TypedResults.Ok(await svc.TrendAsync(list, start, end, ct));

@@ -21,9 +21,7 @@ public sealed class Localizer
     public string In(CultureInfo culture, string key, params object?[] args) => Format(Get(key, culture), args);
 
     public static string Get(string key, CultureInfo culture) =>
-        Text.GetString(key, culture)
-        ?? Domain.Validation.ValidationText.TryGet(key, culture)
-        ?? key;
+        Text.GetString(key, culture) ?? Domain.Validation.ValidationText.Get(key, culture);
 
     static string Format(string text, object?[] args) =>
         args.Length == 0 ? text : string.Format(CultureInfo.CurrentCulture, text, args);

@@ -153,7 +153,7 @@ public sealed class RegistryService<TEntity, TDto>(
         return excel.Write(registry.Columns, rows.Select(registry.ToDto));
     }
 
-    public byte[] Template() => excel.Write(registry.Columns, []);
+    public byte[] Template() => excel.Write<TDto>(registry.Columns, []);
 
     /// <summary>
     /// Imports an Excel file: every row is checked first (fields, references, duplicates in the file and in the
