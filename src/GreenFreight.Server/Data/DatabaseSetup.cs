@@ -155,7 +155,7 @@ public static class DatabaseSetup
         // Seed once per database: if the demo data was deleted or replaced by real data, it does not come back.
         if (!await db.Secrets.AnyAsync(s => s.Name == DemoMarker, ct) && !await db.Enterprises.AnyAsync(ct))
         {
-            var demo = LinziDemoData.Generate(sp.GetRequiredService<DistrictOutline>().Outline);
+            var demo = LinziDemoData.Generate(sp.GetRequiredService<DistrictOutline>().Core);
             db.Enterprises.AddRange(demo.Enterprises);
             db.Facilities.AddRange(demo.Facilities);
             db.Vehicles.AddRange(demo.Vehicles);

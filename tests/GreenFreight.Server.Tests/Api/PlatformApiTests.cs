@@ -280,7 +280,9 @@ public abstract class PlatformApiTests(GreenFreightFactory factory) : ApiTestBas
         Assert.Equal(HttpStatusCode.OK, (await unit.GetAsync("/api/vehicles")).StatusCode);
         var police = await Factory.ClientForAsync("police");
         var hub = new { name = "测试货运枢纽", kind = "FreightHub", status = "Planned", location = new { type = "Point", coordinates = new[] { 118.31, 36.82 } } };
-        Assert.Equal(HttpStatusCode.Forbidden, (await police.PostAsJsonAsync("/api/facilities", hub)).StatusCode);
+        // Police keep bays and parking only: another kind is refused on the kind field.
+        var notBay = await Problem(await police.PostAsJsonAsync("/api/facilities", hub), HttpStatusCode.BadRequest);
+        Assert.Equal("交警只能维护装卸泊位和免费停车区", notBay.GetProperty("errors").GetProperty("kind")[0].GetString());
         var bay = new
         {
             name = "测试路装卸泊位", kind = "LoadingBay", status = "Operating", operatingFrom = "2026-01-05", placement = "OnRoad", spaces = 2, maxStayMinutes = 30,
