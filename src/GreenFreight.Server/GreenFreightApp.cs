@@ -27,7 +27,8 @@ public static class GreenFreightApp
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The application is GreenFreight.Server whichever program hosts it (the server itself, the CLI, tests).
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(GreenFreightApp).Assembly.GetName().Name });
         // Serve framework and library assets (blazor.web.js, wwwroot/lib) straight from the build output in every
         // environment, so `dotnet run` works without publishing; a published app has no runtime manifest and this is a no-op.
         builder.WebHost.UseStaticWebAssets();
@@ -163,6 +164,7 @@ public static class GreenFreightApp
     {
         services.AddSingleton<IRegistryDescriptor<TEntity, TDto>, TDescriptor>();
         services.AddSingleton<RegistryService<TEntity, TDto>>();
+        services.AddSingleton<IRegistryFiles>(sp => sp.GetRequiredService<RegistryService<TEntity, TDto>>());
     }
 
     static Task ApiAware(HttpContext ctx, string redirectUri, int status)

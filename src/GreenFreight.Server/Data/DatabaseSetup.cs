@@ -121,6 +121,12 @@ public static class DatabaseSetup
 
         if (config.GetValue("Seed:DemoData", true))
             await SeedDemoAsync(sp, db, users, config, report, ct);
+        else if (!await db.Secrets.AnyAsync(s => s.Name == DemoMarker, ct))
+        {
+            // A database first started without demo data never gets it later.
+            db.Secrets.Add(new PlatformSecret { Name = DemoMarker, Value = "declined", CreatedAt = DateTimeOffset.UtcNow });
+            await db.SaveChangesAsync(ct);
+        }
 
         if ((report.GeneratedAdminPassword ?? report.GeneratedDemoPassword) is not null && db.Database.IsSqlite())
         {

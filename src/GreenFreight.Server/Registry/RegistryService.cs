@@ -38,16 +38,27 @@ public sealed record ImportResult(int Imported, IReadOnlyList<ImportRowError> Er
     public bool Ok => Errors.Count == 0;
 }
 
+/// <summary>The file operations every registry has, by name (for the command line).</summary>
+public interface IRegistryFiles
+{
+    string Name { get; }
+    Task<byte[]> ExportAsync(RegistryFilter filter, UserContext user, CancellationToken ct = default);
+    byte[] Template();
+    Task<Outcome<ImportResult>> ImportAsync(Stream file, UserContext user, CancellationToken ct = default);
+}
+
 /// <summary>List, read, write, history, import and export of one registry, for the API and the UI alike.</summary>
 public sealed class RegistryService<TEntity, TDto>(
     IRegistryDescriptor<TEntity, TDto> registry,
     IDbContextFactory<AppDbContext> dbFactory,
     ExcelCodec excel,
-    Localizer l)
+    Localizer l) : IRegistryFiles
     where TEntity : class, IAudited, new()
     where TDto : RegistryDto, new()
 {
     public IRegistryDescriptor<TEntity, TDto> Descriptor => registry;
+
+    public string Name => registry.Name;
 
     public async Task<PageResult<TDto>> ListAsync(RegistryFilter filter, UserContext user, CancellationToken ct = default)
     {

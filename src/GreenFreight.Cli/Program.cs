@@ -1,0 +1,1 @@
+return await GreenFreight.Cli.CliApp.RunAsync(args, Console.Out, Console.Error);
