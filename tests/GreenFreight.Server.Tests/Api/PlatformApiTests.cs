@@ -257,6 +257,8 @@ public abstract class PlatformApiTests(GreenFreightFactory factory) : ApiTestBas
         Assert.Equal(HttpStatusCode.NotFound, (await ent.PutAsJsonAsync($"/api/vehicles/{otherId}", JsonSerializer.Deserialize<object>(other.GetRawText()))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await ent.DeleteAsync($"/api/vehicles/{otherId}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await ent.GetAsync($"/api/vehicles/{otherId}/history")).StatusCode);
+        // The district's indicators (whose evidence names other enterprises' records) are for government roles.
+        Assert.Equal(HttpStatusCode.Forbidden, (await ent.GetAsync("/api/indicators/M19/evidence")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/vehicles/{otherId}")).StatusCode);
 
         // Creating for another enterprise is not possible: the record is the caller's own.
