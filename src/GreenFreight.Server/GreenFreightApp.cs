@@ -139,6 +139,9 @@ public static class GreenFreightApp
             o.SerializerOptions.Converters.Add(new GeoJsonConverterFactory());
         });
         services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestHandler>();
+        // Unreadable requests throw, so BadRequestHandler can answer with the field at fault.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOpenApi(o => OpenApiSetup.Configure(o));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddHttpContextAccessor();

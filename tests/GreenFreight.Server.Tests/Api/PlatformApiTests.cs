@@ -240,6 +240,23 @@ public abstract class PlatformApiTests(GreenFreightFactory factory) : ApiTestBas
     }
 
     [Fact]
+    public async Task Unreadable_requests_get_a_problem_naming_the_field()
+    {
+        var client = await Factory.ClientForAsync("admin");
+        var badEnum = new StringContent("""{"plate":"鲁CD90009","vin":"x","class":"Airplane","energy":"Bev","grossWeightKg":4000,"inServiceFrom":"2025-01-01"}""", System.Text.Encoding.UTF8, "application/json");
+        var p = await Problem(await client.PostAsync("/api/vehicles", badEnum), HttpStatusCode.BadRequest);
+        Assert.True(p.GetProperty("errors").TryGetProperty("class", out _));
+        var badNumber = new StringContent("""{"plate":"鲁CD90009","grossWeightKg":"heavy"}""", System.Text.Encoding.UTF8, "application/json");
+        p = await Problem(await client.PostAsync("/api/vehicles", badNumber), HttpStatusCode.BadRequest);
+        Assert.True(p.GetProperty("errors").TryGetProperty("grossWeightKg", out _));
+        var notJson = new StringContent("{plate:", System.Text.Encoding.UTF8, "application/json");
+        p = await Problem(await client.PostAsync("/api/vehicles", notJson), HttpStatusCode.BadRequest);
+        Assert.Equal("提交的数据有误，请检查标出的字段", p.GetProperty("title").GetString());
+        p = await Problem(await client.GetAsync("/api/vehicles?page=abc"), HttpStatusCode.BadRequest);
+        Assert.True(p.GetProperty("errors").TryGetProperty("page", out _));
+    }
+
+    [Fact]
     public async Task Enterprise_sees_and_changes_only_its_own_vehicles()
     {
         var ent = await Factory.ClientForAsync("qiye");
