@@ -28,6 +28,9 @@ public static class GreenFreightApp
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        // Serve framework and library assets (blazor.web.js, wwwroot/lib) straight from the build output in every
+        // environment, so `dotnet run` works without publishing; a published app has no runtime manifest and this is a no-op.
+        builder.WebHost.UseStaticWebAssets();
         configure?.Invoke(builder);
         ConfigureServices(builder);
         var app = builder.Build();
@@ -41,7 +44,9 @@ public static class GreenFreightApp
         var config = builder.Configuration;
 
         services.AddSingleton(TimeProvider.System);
-        DatabaseSetup.AddDatabase(services, config);
+        DatabaseSetup.AddDatabase(services);
+        services.AddSingleton<SeedReport>();
+        services.AddHostedService<DatabaseInitializer>();
 
         services.AddIdentityCore<AppUser>(o =>
             {
@@ -176,7 +181,7 @@ public static class GreenFreightApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestLocalization();
-        app.UseStaticFiles();
+        app.MapStaticAssets();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
@@ -199,9 +204,7 @@ public static class GreenFreightApp
         }).ExcludeFromDescription();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, app.Services.GetRequiredService<SeedReport>()));
     }
 
-    /// <summary>Applies migrations, loads the shared JWT key and seeds reference and demo data.</summary>
-    public static Task<SeedReport> InitializeAsync(WebApplication app, CancellationToken ct = default) =>
-        DatabaseSetup.InitializeAsync(app.Services, ct);
 }

@@ -1,8 +1,7 @@
 using GreenFreight.Server;
 
+// Start-up applies migrations and seeds (DatabaseInitializer) before the server listens, then prints the URL and log-ins.
 var app = GreenFreightApp.Build(args);
-var report = await GreenFreightApp.InitializeAsync(app);
-app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, report));
 await app.RunAsync();
 
 /// <summary>Entry point (public for WebApplicationFactory in tests).</summary>

@@ -12,6 +12,14 @@ namespace GreenFreight.Server.Data;
 
 public sealed record DemoLogin(string UserName, string Role, string Description);
 
+/// <summary>Applies migrations and seeds at start-up, before the server accepts requests.</summary>
+public sealed class DatabaseInitializer(IServiceProvider services) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => DatabaseSetup.InitializeAsync(services, cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
 /// <summary>What start-up did to the database, for the console banner.</summary>
 public sealed class SeedReport
 {
@@ -36,28 +44,31 @@ public static class DatabaseSetup
     /// <c>Database:Provider</c> = <c>Sqlite</c> (default: file <c>data/greenfreight.db</c> under the working directory, or
     /// <c>ConnectionStrings:Main</c>) or <c>Postgres</c> (<c>ConnectionStrings:Main</c> required).
     /// </summary>
-    public static void AddDatabase(IServiceCollection services, IConfiguration config)
+    public static void AddDatabase(IServiceCollection services)
+    {
+        // Options are built when first resolved, from the final configuration (test hosts override it after Program runs).
+        services.AddSingleton<IDbContextFactory<AppDbContext>>(sp => CreateFactory(sp.GetRequiredService<IConfiguration>()));
+        services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
+    }
+
+    public static IDbContextFactory<AppDbContext> CreateFactory(IConfiguration config)
     {
         var cs = config.GetConnectionString("Main");
         if (IsPostgres(config))
         {
             if (string.IsNullOrWhiteSpace(cs))
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Main is not set (e.g. ConnectionStrings__Main=\"Host=...;Database=...;Username=...;Password=...\").");
-            services.AddDbContextFactory<PostgresAppDbContext>(o => o.UseNpgsql(cs, x => x.MigrationsHistoryTable("__ef_migrations")));
-            services.AddSingleton<IDbContextFactory<AppDbContext>>(sp => new FactoryAdapter<PostgresAppDbContext>(sp.GetRequiredService<IDbContextFactory<PostgresAppDbContext>>()));
+            var pg = new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(cs, x => x.MigrationsHistoryTable("__ef_migrations")).Options;
+            return new Factory(() => new PostgresAppDbContext(pg));
         }
-        else
-        {
-            cs = string.IsNullOrWhiteSpace(cs) ? $"Data Source={Path.Combine(Directory.GetCurrentDirectory(), "data", "greenfreight.db")}" : cs;
-            services.AddDbContextFactory<SqliteAppDbContext>(o => o.UseSqlite(cs));
-            services.AddSingleton<IDbContextFactory<AppDbContext>>(sp => new FactoryAdapter<SqliteAppDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteAppDbContext>>()));
-        }
-        services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
+        cs = string.IsNullOrWhiteSpace(cs) ? $"Data Source={Path.Combine(Directory.GetCurrentDirectory(), "data", "greenfreight.db")}" : cs;
+        var lite = new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(cs).Options;
+        return new Factory(() => new SqliteAppDbContext(lite));
     }
 
-    sealed class FactoryAdapter<T>(IDbContextFactory<T> inner) : IDbContextFactory<AppDbContext> where T : AppDbContext
+    sealed class Factory(Func<AppDbContext> create) : IDbContextFactory<AppDbContext>
     {
-        public AppDbContext CreateDbContext() => inner.CreateDbContext();
+        public AppDbContext CreateDbContext() => create();
     }
 
     public static async Task<SeedReport> InitializeAsync(IServiceProvider root, CancellationToken ct = default)
@@ -66,7 +77,8 @@ public static class DatabaseSetup
         var sp = scope.ServiceProvider;
         var config = sp.GetRequiredService<IConfiguration>();
         var db = sp.GetRequiredService<AppDbContext>();
-        var report = new SeedReport { Provider = db.Database.ProviderName ?? "" };
+        var report = root.GetService<SeedReport>() ?? new SeedReport();
+        report.Provider = db.Database.ProviderName ?? "";
 
         if (db.Database.IsSqlite())
         {
@@ -143,7 +155,7 @@ public static class DatabaseSetup
         // Seed once per database: if the demo data was deleted or replaced by real data, it does not come back.
         if (!await db.Secrets.AnyAsync(s => s.Name == DemoMarker, ct) && !await db.Enterprises.AnyAsync(ct))
         {
-            var demo = LinziDemoData.Generate(sp.GetRequiredService<DistrictOutline>().Outline);
+            var demo = LinziDemoData.Generate(sp.GetRequiredService<DistrictOutline>().Core);
             db.Enterprises.AddRange(demo.Enterprises);
             db.Facilities.AddRange(demo.Facilities);
             db.Vehicles.AddRange(demo.Vehicles);

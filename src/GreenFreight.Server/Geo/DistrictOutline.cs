@@ -6,9 +6,10 @@ using System.Text.Json;
 namespace GreenFreight.Server.Geo;
 
 /// <summary>
-/// The Linzi District outline (临淄区, 370305) from the project's data file <c>Data/Geo/linzi-370305.geojson</c>
-/// (converted from the Ministry of Civil Affairs outlines; see Data/Geo/README.md). Used as the map backdrop and for
-/// "inside the district" checks, with a tolerance because the outline is coarse.
+/// The Linzi District outline (临淄区, 370305) from the project's data files (converted from the Ministry of Civil
+/// Affairs outlines; see Data/Geo/README.md): <c>linzi-370305.geojson</c>, position-corrected, drawn on the map, and
+/// <c>linzi-370305-source.geojson</c>, the outline as published. "Inside the district" accepts either (with a
+/// tolerance, the outline being coarse); demo data is placed inside both.
 /// </summary>
 public sealed class DistrictOutline
 {
@@ -18,21 +19,33 @@ public sealed class DistrictOutline
     public const string LinziFile = "linzi-370305.geojson";
     public const string ZiboFile = "zibo-370300.geojson";
 
+    public const string LinziSourceFile = "linzi-370305-source.geojson";
+
     readonly Geometry _tolerant;
 
-    public DistrictOutline(Geometry outline)
+    public DistrictOutline(Geometry outline, Geometry? sourceOutline = null)
     {
         Outline = outline;
-        _tolerant = outline.Buffer(ToleranceDegrees);
+        SourceOutline = sourceOutline ?? outline;
+        _tolerant = outline.Union(SourceOutline).Buffer(ToleranceDegrees);
+        Core = outline.Intersection(SourceOutline);
     }
 
+    /// <summary>The corrected outline (map backdrop).</summary>
     public Geometry Outline { get; }
+
+    /// <summary>The outline as published in the source data.</summary>
+    public Geometry SourceOutline { get; }
+
+    /// <summary>Inside both outlines: where generated demo locations go.</summary>
+    public Geometry Core { get; }
 
     public bool Covers(Geometry g) => _tolerant.Covers(g);
 
     public static string DataDirectory => Path.Combine(AppContext.BaseDirectory, "Data", "Geo");
 
-    public static DistrictOutline LoadLinzi() => new(ReadFirstGeometry(Path.Combine(DataDirectory, LinziFile)));
+    public static DistrictOutline LoadLinzi() =>
+        new(ReadFirstGeometry(Path.Combine(DataDirectory, LinziFile)), ReadFirstGeometry(Path.Combine(DataDirectory, LinziSourceFile)));
 
     public static Geometry ReadFirstGeometry(string path)
     {

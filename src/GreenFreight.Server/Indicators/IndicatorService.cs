@@ -237,6 +237,12 @@ public sealed class IndicatorService(IDbContextFactory<AppDbContext> dbFactory, 
         return Registry.Outcome<int>.Ok(entry.Id);
     }
 
+    public async Task<IndicatorDefinition?> DefinitionAsync(string code, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.IndicatorDefinitions.AsNoTracking().Include(d => d.OwnerUnit).FirstOrDefaultAsync(d => d.Code == code, ct);
+    }
+
     public async Task<EvidenceAttachment?> AttachmentAsync(int id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -10,10 +10,10 @@ public sealed record RegistryFilter
 {
     /// <summary>Free text: name, plate, VIN, USCC or address contains this.</summary>
     public string? Q { get; init; }
-    /// <summary>1-based page number.</summary>
-    public int Page { get; init; } = 1;
+    /// <summary>1-based page number (default 1).</summary>
+    public int? Page { get; init; }
     /// <summary>Rows per page (1–200, default 20).</summary>
-    public int PageSize { get; init; } = 20;
+    public int? PageSize { get; init; }
     /// <summary>Kind: enterprise kind, facility kind, vehicle class, outlet type or unit kind (enum name).</summary>
     public string? Kind { get; init; }
     /// <summary>Facility status, enterprise pilot status (enum name).</summary>
@@ -23,8 +23,8 @@ public sealed record RegistryFilter
     /// <summary>Records of this enterprise (owner or operator).</summary>
     public int? EnterpriseId { get; init; }
 
-    public int SafePage => Math.Max(1, Page);
-    public int SafePageSize => Math.Clamp(PageSize, 1, 200);
+    public int SafePage => Math.Max(1, Page ?? 1);
+    public int SafePageSize => Math.Clamp(PageSize ?? 20, 1, 200);
 
     public bool TryEnum<T>(string? value, out T result) where T : struct, Enum =>
         Enum.TryParse(value, ignoreCase: true, out result) && Enum.IsDefined(result);
