@@ -8,6 +8,7 @@ public interface IGfInput
     string InputId { get; }
     string Label { get; }
     bool Required { get; }
+    /// <summary>Hint under the input (not shown read-only).</summary>
     string? Hint { get; }
     IReadOnlyList<string> Errors { get; }
 }
@@ -34,6 +35,9 @@ public abstract class GfInputBase<TValue> : ComponentBase, IGfInput
     [Parameter] public EventCallback<TValue> ValueChanged { get; set; }
 
     public string InputId => "f-" + Field;
+    // Read-only, the required marks and hints are noise.
+    bool IGfInput.Required => Required && Form?.ReadOnly != true;
+    string? IGfInput.Hint => Form?.ReadOnly == true ? null : Hint;
     public IReadOnlyList<string> Errors => Form?.MessagesFor(Field, Also) ?? [];
     protected string? InputCss => Errors.Count > 0 ? "gf-input-invalid" : null;
     protected bool IsDisabled => Disabled || Form?.ReadOnly == true;
