@@ -60,8 +60,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
             switch (entry.State)
             {
                 case EntityState.Added:
-                    foreach (var p in entry.Properties.Where(p => !p.Metadata.IsPrimaryKey()))
-                        changes[p.Metadata.Name] = [null, Value(p.CurrentValue)];
+                    // Values are read after the save (Flush), when generated keys and foreign keys are real.
                     _pending.Add(new(entry, AuditAction.Created, changes));
                     break;
                 case EntityState.Modified:
@@ -86,6 +85,9 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         var user = string.IsNullOrWhiteSpace(db.AuditUser) ? "system" : db.AuditUser!;
         foreach (var p in _pending)
         {
+            if (p.Action == AuditAction.Created)
+                foreach (var prop in p.Entry.Properties.Where(x => !x.Metadata.IsPrimaryKey()))
+                    p.Changes[prop.Metadata.Name] = [null, Value(prop.CurrentValue)];
             db.AuditEntries.Add(new AuditEntry
             {
                 At = now,

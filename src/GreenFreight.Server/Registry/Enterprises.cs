@@ -60,6 +60,9 @@ public sealed class EnterpriseRegistry : IRegistryDescriptor<Enterprise, Enterpr
     public bool CanWrite(UserContext user, Enterprise? entity) =>
         user.IsOffice || entity is not null && user.IsEnterpriseOnly && entity.Id == user.EnterpriseId;
 
+    /// <summary>Only the office removes an enterprise from the registry.</summary>
+    public bool CanDelete(UserContext user, Enterprise entity) => user.IsOffice;
+
     public async Task ValidateAsync(EnterpriseDto d, Enterprise? existing, AppDbContext db, UserContext user, FieldErrors errors, CancellationToken ct)
     {
         RegistryRules.Required(errors, "name", d.Name);
@@ -104,7 +107,7 @@ public sealed class EnterpriseRegistry : IRegistryDescriptor<Enterprise, Enterpr
         e.ContactName = RegistryRules.Clean(d.ContactName);
         e.ContactPhone = RegistryRules.Clean(d.ContactPhone);
         e.Address = RegistryRules.Clean(d.Address);
-        e.IsDemo = d.IsDemo && user.IsOffice;
+        if (e.Id == 0) e.IsDemo = d.IsDemo && user.IsOffice; // demo marking is kept by edits and re-imports
     }
 
     public IEnumerable<(string Field, string Value)> UniqueKeys(EnterpriseDto d)

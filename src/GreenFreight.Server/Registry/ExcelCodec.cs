@@ -115,8 +115,9 @@ public sealed class ExcelCodec(Localizer l)
         };
         if (string.IsNullOrEmpty(text))
         {
-            value = target == typeof(bool) && !nullable ? false : null;
-            return nullable || target == typeof(bool);
+            // An empty cell is "not given": null, or the default of a non-nullable value (编号 empty = a new record).
+            value = nullable ? null : Activator.CreateInstance(target);
+            return true;
         }
         var inv = CultureInfo.InvariantCulture;
         switch (target)

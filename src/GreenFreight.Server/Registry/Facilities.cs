@@ -160,7 +160,7 @@ public sealed class FacilityRegistry(DistrictOutline district) : IRegistryDescri
         f.OpenFrom = d.OpenFrom;
         f.OpenTo = d.OpenTo;
         f.Notes = RegistryRules.Clean(d.Notes);
-        f.IsDemo = d.IsDemo && user.IsOffice;
+        if (f.Id == 0) f.IsDemo = d.IsDemo && user.IsOffice; // demo marking is kept by edits and re-imports
     }
 
     public IEnumerable<(string Field, string Value)> UniqueKeys(FacilityDto d) => [];

@@ -78,7 +78,7 @@ public sealed class OutletRegistry(DistrictOutline district) : IRegistryDescript
         o.CommonDeliverySince = d.CommonDeliverySince;
         o.CentralisedDeliverySince = d.CentralisedDeliverySince;
         o.NightDeliverySince = d.NightDeliverySince;
-        o.IsDemo = d.IsDemo && user.IsOffice;
+        if (o.Id == 0) o.IsDemo = d.IsDemo && user.IsOffice; // demo marking is kept by edits and re-imports
     }
 
     public IEnumerable<(string Field, string Value)> UniqueKeys(OutletDto d) => [];

@@ -67,6 +67,8 @@ public interface IRegistryDescriptor<TEntity, TDto>
     void Apply(TDto dto, TEntity entity, UserContext user);
     /// <summary>Values that must be unique (field, normalised value), to catch duplicates inside one import file.</summary>
     IEnumerable<(string Field, string Value)> UniqueKeys(TDto dto);
+    /// <summary>Whether the user may delete this record (by default: whoever may change it).</summary>
+    bool CanDelete(UserContext user, TEntity entity) => CanWrite(user, entity);
     /// <summary>Why the record cannot be deleted (a resource key), or null.</summary>
     Task<string?> DeleteBlockerAsync(TEntity entity, AppDbContext db, CancellationToken ct);
     IReadOnlyList<ExcelColumn> Columns { get; }

@@ -114,7 +114,7 @@ public sealed class RegistryService<TEntity, TDto>(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var entity = await registry.Scope(db.Set<TEntity>(), user).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (entity is null) return Outcome<bool>.NotFound;
-        if (!registry.CanWrite(user, entity)) return Outcome<bool>.Forbidden;
+        if (!registry.CanDelete(user, entity)) return Outcome<bool>.Forbidden;
         if (await registry.DeleteBlockerAsync(entity, db, ct) is { } blocker) return Outcome<bool>.Conflict(blocker);
         db.Remove(entity);
         db.AuditUser = user.UserName;

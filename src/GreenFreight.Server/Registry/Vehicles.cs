@@ -123,7 +123,7 @@ public sealed class VehicleRegistry : IRegistryDescriptor<Vehicle, VehicleDto>
         v.InServiceFrom = d.InServiceFrom!.Value;
         v.InServiceTo = d.InServiceTo;
         v.TerminalPhone = RegistryRules.Clean(d.TerminalPhone);
-        v.IsDemo = d.IsDemo && user.IsOffice;
+        if (v.Id == 0) v.IsDemo = d.IsDemo && user.IsOffice; // demo marking is kept by edits and re-imports
     }
 
     public IEnumerable<(string Field, string Value)> UniqueKeys(VehicleDto d)

@@ -214,6 +214,26 @@ public abstract class PlatformApiTests(GreenFreightFactory factory) : ApiTestBas
         Assert.Equal(3490, changes.GetProperty("GrossWeightKg").GetProperty("new").GetInt32());
         Assert.False(changes.TryGetProperty("Plate", out _));
         Assert.Equal("鲁CD90001", history[0].GetProperty("changes").GetProperty("Plate").GetProperty("old").GetString());
+        // The creation is recorded with the stored values, including the real owner key.
+        Assert.Equal(owner, history[2].GetProperty("changes").GetProperty("OwnerEnterpriseId").GetProperty("new").GetInt32());
+    }
+
+    [Fact]
+    public async Task Editing_a_demo_record_keeps_its_demo_marking_and_enterprises_cannot_delete_themselves()
+    {
+        var admin = await Factory.ClientForAsync("admin");
+        var demo = (await Ok(await admin.GetAsync("/api/vehicles?q=鲁C&pageSize=1"))).GetProperty("items")[0];
+        Assert.True(demo.GetProperty("isDemo").GetBoolean());
+        var edit = JsonSerializer.Deserialize<Dictionary<string, object?>>(demo.GetRawText(), Json)!;
+        edit["isDemo"] = false;
+        edit["rfidTag"] = "E2000017221101441890ABCD";
+        var saved = await Ok(await admin.PutAsJsonAsync($"/api/vehicles/{demo.GetProperty("id").GetInt32()}", edit));
+        Assert.True(saved.GetProperty("isDemo").GetBoolean());
+        Assert.Equal("E2000017221101441890ABCD", saved.GetProperty("rfidTag").GetString());
+
+        var ent = await Factory.ClientForAsync("qiye");
+        var me = (await Ok(await ent.GetAsync("/api/auth/me"))).GetProperty("enterpriseId").GetInt32();
+        Assert.Equal(HttpStatusCode.Forbidden, (await ent.DeleteAsync($"/api/enterprises/{me}")).StatusCode);
     }
 
     [Fact]
@@ -345,7 +365,9 @@ public abstract class PlatformApiTests(GreenFreightFactory factory) : ApiTestBas
         Assert.DoesNotContain(rows, r => r.Row == 2);
         Assert.Equal(before, (await Ok(await client.GetAsync("/api/vehicles?pageSize=1"))).GetProperty("total").GetInt32());
 
+        // Rows as in the downloaded template: the 编号 (id) cell left empty means a new record.
         var good = new[] { Row("鲁CD91001", MakeVin(91001)), Row("鲁CD91002", MakeVin(91002), "微型货车") };
+        foreach (var row in good) row["编号"] = null;
         var result = await Ok(await Import(client, good));
         Assert.Equal(2, result.GetProperty("imported").GetInt32());
         Assert.Equal(before + 2, (await Ok(await client.GetAsync("/api/vehicles?pageSize=1"))).GetProperty("total").GetInt32());
