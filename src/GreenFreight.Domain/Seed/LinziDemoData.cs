@@ -237,7 +237,7 @@ public static class LinziDemoData
                     for (var i = 0; i < 8; i++) body[i] = (char)('0' + _rng.Next(10));
                 }
                 var first17 = "91370305" + new string(body) + DemoCodes.OrgCodeCheck(body);
-                var code = first17 + DemoCodes.UsccCheck(first17);
+                var code = first17 + Validation.Uscc.ComputeCheckCharacter(first17);
                 if (_used.Add(code)) return code;
             }
         }
@@ -751,7 +751,7 @@ public static class LinziDemoData
             vin[9] = DemoCodes.VinYear(Math.Min(year, 2026));
             vin[10] = DemoCodes.VinAlphabet[_rng.Next(DemoCodes.VinAlphabet.Length)]; // plant
             for (var i = 11; i < 17; i++) vin[i] = (char)('0' + _rng.Next(10));
-            vin[8] = DemoCodes.VinCheck(vin);
+            vin[8] = Validation.Vin.ComputeCheckDigit(vin);
             return new string(vin);
         });
 
