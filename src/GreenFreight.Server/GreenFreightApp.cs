@@ -8,6 +8,7 @@ using GreenFreight.Server.Geo;
 using GreenFreight.Server.Indicators;
 using GreenFreight.Server.Infrastructure;
 using GreenFreight.Server.Registry;
+using GreenFreight.Server.Users;
 using GreenFreight.Domain.Registry;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.DataProtection;
@@ -101,6 +102,8 @@ public static class GreenFreightApp
             o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status403Forbidden);
         });
         services.AddAuthorization();
+        // A changed role or a locked account reaches open sessions within a minute.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddDataProtection().SetApplicationName("GreenFreight").PersistKeysToDbContext<AppDbContext>();
 
         var perMinute = config.GetValue("Auth:LoginRateLimitPerMinute", 10);
@@ -154,6 +157,7 @@ public static class GreenFreightApp
         AddRegistry<Vehicle, VehicleDto, VehicleRegistry>(services);
         AddRegistry<RetailOutlet, OutletDto, OutletRegistry>(services);
         services.AddSingleton<IndicatorService>();
+        services.AddScoped<UserService>();
         services.AddSingleton<MapLayerService>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
@@ -199,6 +203,7 @@ public static class GreenFreightApp
         app.MapAuthApi();
         app.MapRegistryApi();
         app.MapIndicatorsApi();
+        app.MapUsersApi();
         app.MapGeoApi();
         app.MapGet("/culture/{name}", (string name, string? returnUrl, HttpContext ctx) =>
         {

@@ -55,6 +55,27 @@ public sealed class RegistryBrowserTests(BrowserFixture browser, ITestOutputHelp
     }
 
     [Fact]
+    public async Task Office_creates_an_enterprise_account_and_sees_its_password_once()
+    {
+        var page = await browser.LoggedInPageAsync("admin", GreenFreightFactory.AdminPassword);
+        await page.WaitForSelectorAsync("#targets");
+        await page.GotoAsync(browser.BaseUrl + "/admin/users");
+        await page.WaitForSelectorAsync("#user-table tr[data-user='admin']");
+        await page.ClickAsync("#user-new");
+        await page.FillAsync("#u-name", "peisong01");
+        await page.FillAsync("#u-display", "配送企业操作员");
+        await page.ClickAsync("#user-save");
+        // No enterprise chosen: the field says so.
+        await page.Locator("#user-form .gf-field-error").First.WaitForAsync();
+        await page.SelectOptionAsync("#u-ent", new SelectOptionValue { Index = 1 });
+        await page.ClickAsync("#user-save");
+        await page.WaitForSelectorAsync("#user-password code");
+        Assert.True((await page.InnerTextAsync("#user-password code")).Trim().Length >= 12);
+        await page.WaitForSelectorAsync("#user-table tr[data-user='peisong01']");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDir, "accounts.png"), FullPage = true });
+    }
+
+    [Fact]
     public async Task Enterprise_lands_on_its_own_vehicles_only()
     {
         var page = await browser.LoggedInPageAsync("qiye", GreenFreightFactory.DemoPassword);
