@@ -51,4 +51,24 @@ public sealed class CockpitBrowserTests(BrowserFixture browser, ITestOutputHelpe
         await page.WaitForFunctionAsync("() => document.querySelector(\".gf-target[data-code='LZ-STATIONS']\").dataset.met === 'false'");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDir, "cockpit-2024-06-30.png"), FullPage = true });
     }
+
+    [Fact]
+    public async Task Indicator_page_lists_the_records_behind_the_value_and_english_is_one_click_away()
+    {
+        var page = await browser.LoggedInPageAsync("jtj", GreenFreightFactory.DemoPassword);
+        await page.WaitForSelectorAsync("#targets .gf-target");
+        await page.GotoAsync(browser.BaseUrl + "/indicators/LZ-STATIONS?asOf=2026-11-24");
+        await page.WaitForSelectorAsync("#evidence-table tbody tr");
+        var value = int.Parse((await page.InnerTextAsync("#indicator-value")).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(value, await page.Locator("#evidence-table tbody tr").CountAsync());
+        await page.WaitForSelectorAsync("#indicator-trend svg");
+        // Each record links to its registry page.
+        Assert.StartsWith("/registry/facilities/", await page.Locator("#evidence-table tbody tr a").First.GetAttributeAsync("href"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDir, "indicator-LZ-STATIONS.png"), FullPage = true });
+
+        await page.ClickAsync("a[href^='/culture/en']");
+        await page.WaitForSelectorAsync("text=Records behind the value");
+        Assert.Contains("Cockpit", await page.InnerTextAsync("nav"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDir, "indicator-LZ-STATIONS-en.png"), FullPage = true });
+    }
 }
