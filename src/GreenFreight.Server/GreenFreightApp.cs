@@ -90,6 +90,16 @@ public static class GreenFreightApp
                 RoleClaimType = ClaimTypes.Role,
                 ClockSkew = TimeSpan.FromMinutes(1),
             };
+            o.Events = new JwtBearerEvents
+            {
+                // A token stops working as soon as its account is locked, deleted, or changes role, enterprise or password.
+                OnTokenValidated = async ctx =>
+                {
+                    var users = ctx.HttpContext.RequestServices.GetRequiredService<UserManager<AppUser>>();
+                    if (!await AccountValidation.IsCurrentAsync(users, ctx.Principal!, ClaimNames.SecurityStamp))
+                        ctx.Fail("The account was locked or changed after this token was issued.");
+                },
+            };
         });
         services.ConfigureApplicationCookie(o =>
         {
@@ -126,6 +136,17 @@ public static class GreenFreightApp
             };
         });
 
+        // Behind a load balancer: trust X-Forwarded-For/-Proto only from the configured proxies (Network:KnownProxies,
+        // comma-separated addresses), so that log-in rate limits apply per client, not per balancer.
+        services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
+            o.KnownProxies.Clear();
+            o.KnownIPNetworks.Clear();
+            foreach (var p in (config["Network:KnownProxies"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                if (System.Net.IPAddress.TryParse(p, out var ip)) o.KnownProxies.Add(ip);
+        });
+
         services.AddLocalization();
         services.AddSingleton<Localizer>();
         services.Configure<RequestLocalizationOptions>(o =>
@@ -138,8 +159,8 @@ public static class GreenFreightApp
 
         services.ConfigureHttpJsonOptions(o =>
         {
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
-            o.SerializerOptions.Converters.Add(new GeoJsonConverterFactory());
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+            o.SerializerOptions.Converters.Add(new Geo.SafeGeoJsonConverterFactory());
         });
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestHandler>();
@@ -162,6 +183,7 @@ public static class GreenFreightApp
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingAuthStateProvider>();
     }
 
     static void AddRegistry<TEntity, TDto, TDescriptor>(IServiceCollection services)
@@ -187,6 +209,7 @@ public static class GreenFreightApp
 
     public static void ConfigurePipeline(WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestLocalization();
@@ -210,7 +233,7 @@ public static class GreenFreightApp
             var culture = name == "en" ? "en" : "zh-CN";
             ctx.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)), new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, IsEssential = true });
-            return TypedResults.LocalRedirect(returnUrl is { Length: > 0 } r && r.StartsWith('/') && !r.StartsWith("//") ? r : "/");
+            return TypedResults.LocalRedirect(LocalUrl.OrHome(returnUrl));
         }).ExcludeFromDescription();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

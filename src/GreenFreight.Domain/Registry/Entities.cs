@@ -8,6 +8,12 @@ public interface IAudited
     int Id { get; }
 }
 
+/// <summary>A record with a version number that each update increases, so that concurrent edits are detected.</summary>
+public interface IVersioned
+{
+    int Version { get; set; }
+}
+
 /// <summary>Records that belong to one enterprise; an enterprise user sees only its own.</summary>
 public interface IEnterpriseOwned
 {
@@ -15,9 +21,10 @@ public interface IEnterpriseOwned
 }
 
 /// <summary>A unit of the campaign: the leading group office, a member unit, or a town/street.</summary>
-public sealed class OrgUnit : IAudited
+public sealed class OrgUnit : IAudited, IVersioned
 {
     public int Id { get; set; }
+    public int Version { get; set; }
     /// <summary>Stable short code, e.g. <c>JTYSJ</c> for 区交通运输局.</summary>
     public string Code { get; set; } = "";
     public string Name { get; set; } = "";
@@ -30,9 +37,10 @@ public sealed class OrgUnit : IAudited
     public string? ContactPhone { get; set; }
 }
 
-public sealed class Enterprise : IAudited, IEnterpriseOwned
+public sealed class Enterprise : IAudited, IEnterpriseOwned, IVersioned
 {
     public int Id { get; set; }
+    public int Version { get; set; }
     public string Name { get; set; } = "";
     /// <summary>Unified social credit code (统一社会信用代码, GB 32100).</summary>
     public string Uscc { get; set; } = "";
@@ -66,9 +74,10 @@ public sealed class Enterprise : IAudited, IEnterpriseOwned
         HasPlatform && DockingStatus == DockingStatus.Connected && DockedSince is { } d && d <= asOf;
 }
 
-public sealed class Facility : IAudited, IEnterpriseOwned
+public sealed class Facility : IAudited, IEnterpriseOwned, IVersioned
 {
     public int Id { get; set; }
+    public int Version { get; set; }
     public string Name { get; set; } = "";
     public FacilityKind Kind { get; set; }
     public FacilityStatus Status { get; set; }
@@ -116,9 +125,10 @@ public sealed class Facility : IAudited, IEnterpriseOwned
     }
 }
 
-public sealed class Vehicle : IAudited, IEnterpriseOwned
+public sealed class Vehicle : IAudited, IEnterpriseOwned, IVersioned
 {
     public int Id { get; set; }
+    public int Version { get; set; }
     public string Plate { get; set; } = "";
     public string Vin { get; set; } = "";
     public VehicleClass Class { get; set; }
@@ -143,9 +153,10 @@ public sealed class Vehicle : IAudited, IEnterpriseOwned
 }
 
 /// <summary>A large supermarket or chain store in the central area (中心城区商贸流通企业门店).</summary>
-public sealed class RetailOutlet : IAudited, IEnterpriseOwned
+public sealed class RetailOutlet : IAudited, IEnterpriseOwned, IVersioned
 {
     public int Id { get; set; }
+    public int Version { get; set; }
     public string Name { get; set; } = "";
     public OutletType Type { get; set; }
     public int? OwnerEnterpriseId { get; set; }

@@ -51,7 +51,7 @@ public static class AuthApi
     static async Task<IResult> CookieLogin([FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl,
         SignInManager<AppUser> signIn)
     {
-        var back = string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//") ? "/" : returnUrl;
+        var back = LocalUrl.OrHome(returnUrl);
         if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password))
             return TypedResults.LocalRedirect($"/login?error=required&returnUrl={Uri.EscapeDataString(back)}");
         var result = await signIn.PasswordSignInAsync(userName.Trim(), password, isPersistent: false, lockoutOnFailure: true);

@@ -24,6 +24,8 @@ public static class ClaimNames
     public const string EnterpriseId = "gf:enterprise";
     public const string UnitId = "gf:unit";
     public const string DisplayName = "gf:display";
+    /// <summary>The account's security stamp when the token was issued: a changed role, lock or password revokes the token.</summary>
+    public const string SecurityStamp = "gf:stamp";
 }
 
 /// <summary>Who is acting: derived from the claims of a cookie (UI) or bearer token (API) principal.</summary>

@@ -26,7 +26,10 @@ public sealed class JwtKeyProvider(IConfiguration config)
         var configured = config["Auth:JwtSigningKey"];
         if (!string.IsNullOrWhiteSpace(configured))
         {
-            _key = new SymmetricSecurityKey(System.Text.Encoding.UTF8.GetBytes(configured.PadRight(32, '=')));
+            var bytes = System.Text.Encoding.UTF8.GetBytes(configured);
+            if (bytes.Length < 32)
+                throw new InvalidOperationException("Auth:JwtSigningKey must be at least 32 bytes (e.g. 64 random characters); leave it unset to have one generated and kept in the database.");
+            _key = new SymmetricSecurityKey(bytes);
             return;
         }
         var secret = await db.Secrets.FirstOrDefaultAsync(s => s.Name == SecretName, ct);
@@ -65,6 +68,7 @@ public sealed class TokenService(JwtKeyProvider keys, TimeProvider clock)
             new(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")),
         };
         claims.AddRange(roles.Select(r => new Claim(ClaimTypes.Role, r)));
+        claims.Add(new Claim(ClaimNames.SecurityStamp, user.SecurityStamp ?? ""));
         claims.AddRange(AppClaimsFactory.ExtraClaims(user));
         var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {

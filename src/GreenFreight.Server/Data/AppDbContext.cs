@@ -35,8 +35,16 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     }
 
     /// <summary>Saves the changes and their audit rows in one transaction.</summary>
+    /// <summary>Each update of a versioned record increases its version; a stale version in the update fails it.</summary>
+    void BumpVersions()
+    {
+        foreach (var e in ChangeTracker.Entries<GreenFreight.Domain.Registry.IVersioned>().Where(e => e.State == EntityState.Modified))
+            e.Entity.Version = e.Property(x => x.Version).OriginalValue + 1;
+    }
+
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        BumpVersions();
         if (Database.CurrentTransaction is not null)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         await using var tx = await Database.BeginTransactionAsync(cancellationToken);
@@ -47,6 +55,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        BumpVersions();
         if (Database.CurrentTransaction is not null) return base.SaveChanges(acceptAllChangesOnSuccess);
         using var tx = Database.BeginTransaction();
         var n = base.SaveChanges(acceptAllChangesOnSuccess);
@@ -60,6 +69,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly, t => t.Namespace == typeof(Configurations.GeometryConverters).Namespace);
         builder.Entity<AppUser>().Property(u => u.DisplayName).HasMaxLength(100);
         builder.Entity<PlatformSecret>().HasKey(s => s.Name);
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(GreenFreight.Domain.Registry.IVersioned).IsAssignableFrom(t.ClrType)))
+            builder.Entity(type.ClrType).Property(nameof(GreenFreight.Domain.Registry.IVersioned.Version)).IsConcurrencyToken();
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -64,7 +64,8 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
                     _pending.Add(new(entry, AuditAction.Created, changes));
                     break;
                 case EntityState.Modified:
-                    foreach (var p in entry.Properties.Where(p => p.IsModified && !Equals(Value(p.OriginalValue), Value(p.CurrentValue))))
+                    // The version number is bookkeeping, not a change of the record's content.
+                    foreach (var p in entry.Properties.Where(p => p.IsModified && !p.Metadata.IsConcurrencyToken && !Equals(Value(p.OriginalValue), Value(p.CurrentValue))))
                         changes[p.Metadata.Name] = [Value(p.OriginalValue), Value(p.CurrentValue)];
                     if (changes.Count > 0) _pending.Add(new(entry, AuditAction.Updated, changes));
                     break;

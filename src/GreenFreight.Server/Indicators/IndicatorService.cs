@@ -91,8 +91,15 @@ public sealed class IndicatorService(IDbContextFactory<AppDbContext> dbFactory, 
         return new TrendDto(dates.Select(QuarterLabel).ToList(), dates, series);
     }
 
+    public static readonly DateOnly MinDate = new(2000, 1, 1), MaxDate = new(2100, 12, 31);
+
+    /// <summary>Dates the indicators are evaluated on: 2000-01-01 to 2100-12-31.</summary>
+    public static bool InRange(DateOnly d) => d >= MinDate && d <= MaxDate;
+
     public static IReadOnlyList<DateOnly> QuarterEnds(DateOnly from, DateOnly to)
     {
+        from = from < MinDate ? MinDate : from;
+        to = to > MaxDate ? MaxDate : to;
         var list = new List<DateOnly>();
         var q = QuarterEnd(from);
         while (q <= QuarterEnd(to))

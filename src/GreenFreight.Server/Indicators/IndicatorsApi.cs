@@ -95,6 +95,6 @@ public static class IndicatorsApi
             date = clock.Today();
             return true;
         }
-        return DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+        return DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date) && IndicatorService.InRange(date);
     }
 }

@@ -16,7 +16,8 @@ public sealed class Localizer
 
     public string this[string key] => Get(key, CultureInfo.CurrentUICulture);
 
-    public string this[string key, params object?[] args] => Format(Get(key, CultureInfo.CurrentUICulture), args);
+    public string this[string key, params object?[] args] =>
+        Format(Get(key, CultureInfo.CurrentUICulture), args.Select(a => a is System.Enum e ? Enum(e) : a).ToArray());
 
     public string In(CultureInfo culture, string key, params object?[] args) => Format(Get(key, culture), args);
 

@@ -61,9 +61,12 @@ public static class RegistryRules
         if (string.IsNullOrWhiteSpace(nameOrUscc)) return null;
         var key = nameOrUscc.Trim();
         var upper = key.ToUpperInvariant();
-        var match = await db.Enterprises.Where(e => e.Uscc == upper || e.Name == key).Select(e => (int?)e.Id).FirstOrDefaultAsync(ct);
-        if (match is null) errors.Add(field, "enterprise.unknown", key);
-        return match;
+        var byCode = await db.Enterprises.Where(e => e.Uscc == upper).Select(e => (int?)e.Id).FirstOrDefaultAsync(ct);
+        if (byCode is not null) return byCode;
+        var byName = await db.Enterprises.Where(e => e.Name == key).Select(e => e.Id).Take(2).ToListAsync(ct);
+        if (byName.Count == 1) return byName[0];
+        errors.Add(field, byName.Count == 0 ? "enterprise.unknown" : "enterprise.ambiguous", key);
+        return null;
     }
 
     public static void Required(FieldErrors errors, string field, object? value)
@@ -74,6 +77,17 @@ public static class RegistryRules
     public static void MaxLength(FieldErrors errors, string field, string? value, int max)
     {
         if (value is not null && value.Trim().Length > max) errors.Add(field, "field.maxlength", max);
+    }
+
+    /// <summary>An enum value sent as a number that is not one of the enum's values.</summary>
+    public static void Defined<T>(FieldErrors errors, string field, T? value) where T : struct, Enum
+    {
+        if (value is { } v && !Enum.IsDefined(v)) errors.Add(field, "field.enum");
+    }
+
+    public static void Defined<T>(FieldErrors errors, string field, T value) where T : struct, Enum
+    {
+        if (!Enum.IsDefined(value)) errors.Add(field, "field.enum");
     }
 
     public static void Range(FieldErrors errors, string field, decimal? value, decimal min, decimal max)

@@ -71,6 +71,13 @@ public sealed class EnterpriseRegistry : IRegistryDescriptor<Enterprise, Enterpr
         errors.AddDomain("uscc", Uscc.Validate(d.Uscc));
         RegistryRules.Phone(errors, "contactPhone", d.ContactPhone);
         RegistryRules.MaxLength(errors, "address", d.Address, 300);
+        RegistryRules.MaxLength(errors, "contactName", d.ContactName, 50);
+        RegistryRules.MaxLength(errors, "contactPhone", d.ContactPhone, 30);
+        RegistryRules.MaxLength(errors, "platformUrl", d.PlatformUrl, 500);
+        RegistryRules.Defined(errors, "kind", d.Kind);
+        RegistryRules.Defined(errors, "rating", d.Rating);
+        RegistryRules.Defined(errors, "pilotStatus", d.PilotStatus);
+        RegistryRules.Defined(errors, "dockingStatus", d.DockingStatus);
         errors.AddIf(d.Rating != ALevel.None && d.RatingDate is null, "ratingDate", "enterprise.rating.date");
         errors.AddIf(d.PilotStatus == PilotStatus.Pilot && d.PilotSince is null, "pilotSince", "enterprise.pilot.since");
         errors.AddIf(d.PilotStatus == PilotStatus.Revoked && d.PilotRevokedOn is null, "pilotRevokedOn", "enterprise.pilot.revoked");
@@ -79,10 +86,23 @@ public sealed class EnterpriseRegistry : IRegistryDescriptor<Enterprise, Enterpr
         errors.AddIf(!d.HasPlatform && d.DockingStatus != DockingStatus.NotDocked, "dockingStatus", "enterprise.docking.noplatform");
         errors.AddIf(d.DockingStatus == DockingStatus.Connected && d.DockedSince is null, "dockedSince", "enterprise.docking.since");
         if (!string.IsNullOrWhiteSpace(d.PlatformUrl) && !Uri.TryCreate(d.PlatformUrl.Trim(), UriKind.Absolute, out _)) errors.Add("platformUrl", "url.format");
-        if (user.IsEnterpriseOnly && existing is not null &&
-            (d.Rating != existing.Rating || d.RatingDate != existing.RatingDate || d.PilotStatus != existing.PilotStatus
-             || d.PilotSince != existing.PilotSince || d.PilotRevokedOn != existing.PilotRevokedOn || d.DockingStatus != existing.DockingStatus))
-            errors.Add("rating", "enterprise.government.fields");
+        // Fields that drive the district's indicators are the authorities' to set, not the enterprise's.
+        if (user.IsEnterpriseOnly && existing is not null)
+        {
+            void Locked<T>(string field, T given, T stored)
+            {
+                if (!EqualityComparer<T>.Default.Equals(given, stored)) errors.Add(field, "enterprise.government.fields");
+            }
+            Locked("kind", d.Kind, existing.Kind);
+            Locked("rating", d.Rating, existing.Rating);
+            Locked("ratingDate", d.RatingDate, existing.RatingDate);
+            Locked("pilotStatus", d.PilotStatus, existing.PilotStatus);
+            Locked("pilotAppliedOn", d.PilotAppliedOn, existing.PilotAppliedOn);
+            Locked("pilotSince", d.PilotSince, existing.PilotSince);
+            Locked("pilotRevokedOn", d.PilotRevokedOn, existing.PilotRevokedOn);
+            Locked("dockingStatus", d.DockingStatus, existing.DockingStatus);
+            Locked("dockedSince", d.DockedSince, existing.DockedSince);
+        }
         if (errors.Any(e => e.Field == "uscc")) return;
         var uscc = Uscc.Normalize(d.Uscc!);
         var id = existing?.Id ?? 0;
@@ -98,8 +118,9 @@ public sealed class EnterpriseRegistry : IRegistryDescriptor<Enterprise, Enterpr
         e.RatingDate = d.Rating == ALevel.None ? null : d.RatingDate;
         e.PilotStatus = d.PilotStatus;
         e.PilotAppliedOn = d.PilotAppliedOn;
-        e.PilotSince = d.PilotSince;
-        e.PilotRevokedOn = d.PilotRevokedOn;
+        // The indicators read the dates: keep only those the status has (a pilot set back to none is no pilot).
+        e.PilotSince = d.PilotStatus is PilotStatus.Pilot or PilotStatus.Revoked ? d.PilotSince : null;
+        e.PilotRevokedOn = d.PilotStatus == PilotStatus.Revoked ? d.PilotRevokedOn : null;
         e.HasPlatform = d.HasPlatform;
         e.PlatformUrl = RegistryRules.Clean(d.PlatformUrl);
         e.DockingStatus = d.DockingStatus;

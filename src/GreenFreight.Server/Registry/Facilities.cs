@@ -46,7 +46,7 @@ public sealed class FacilityDto : LocatedDto
             AreaParseFailed = false;
             if (string.IsNullOrWhiteSpace(value)) { Area = null; return; }
             try { Area = new WKTReader().Read(value) as Polygon; AreaParseFailed = Area is null; }
-            catch (ParseException) { Area = null; AreaParseFailed = true; }
+            catch (Exception ex) when (ex is ParseException or ArgumentException or InvalidCastException) { Area = null; AreaParseFailed = true; }
         }
     }
 
@@ -54,8 +54,10 @@ public sealed class FacilityDto : LocatedDto
     internal bool AreaParseFailed { get; private set; }
 }
 
-public sealed class FacilityRegistry(DistrictOutline district) : IRegistryDescriptor<Facility, FacilityDto>
+public sealed class FacilityRegistry(DistrictOutline district, TimeProvider clock) : IRegistryDescriptor<Facility, FacilityDto>
 {
+    DateOnly today() => clock.Today();
+
     public string Name => "facilities";
 
     public IQueryable<Facility> Query(AppDbContext db) => db.Facilities.Include(f => f.OperatorEnterprise);
@@ -95,6 +97,11 @@ public sealed class FacilityRegistry(DistrictOutline district) : IRegistryDescri
         RegistryRules.MaxLength(errors, "name", d.Name, 200);
         RegistryRules.Required(errors, "kind", d.Kind);
         RegistryRules.Required(errors, "status", d.Status);
+        RegistryRules.Defined(errors, "kind", d.Kind);
+        RegistryRules.Defined(errors, "status", d.Status);
+        RegistryRules.Defined(errors, "placement", d.Placement);
+        RegistryRules.MaxLength(errors, "address", d.Address, 300);
+        RegistryRules.MaxLength(errors, "notes", d.Notes, 2000);
         errors.AddIf(user.IsPolice && !user.IsOffice && d.Kind is not (FacilityKind.LoadingBay or FacilityKind.FreeParking or null), "kind", "facility.police.kinds");
         if (d.AreaParseFailed) errors.Add("area", "geo.wkt");
         errors.AddIf(d.Location is null && d.Area is null && !d.AreaParseFailed, "location", "facility.location.required");
@@ -108,6 +115,12 @@ public sealed class FacilityRegistry(DistrictOutline district) : IRegistryDescri
             case FacilityStatus.Building: errors.AddIf(d.BuildingFrom is null, "buildingFrom", "facility.date.for.status"); break;
             case FacilityStatus.Operating: errors.AddIf(d.OperatingFrom is null, "operatingFrom", "facility.date.for.status"); break;
             case FacilityStatus.Closed: errors.AddIf(d.ClosedOn is null, "closedOn", "facility.date.for.status"); break;
+        }
+        // The indicators read the dates, the registry shows the status: they must tell the same story today.
+        if (d.Status is { } status && errors.Ok)
+        {
+            var derived = new Facility { BuildingFrom = d.BuildingFrom, OperatingFrom = d.OperatingFrom, ClosedOn = d.ClosedOn }.StatusOn(today());
+            if (derived != status) errors.Add("status", "facility.status.dates", derived);
         }
         RegistryRules.DateOrder(errors, "buildingFrom", d.PlannedOn, d.BuildingFrom);
         RegistryRules.DateOrder(errors, "operatingFrom", d.BuildingFrom, d.OperatingFrom);

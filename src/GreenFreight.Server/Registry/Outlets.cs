@@ -60,6 +60,8 @@ public sealed class OutletRegistry(DistrictOutline district) : IRegistryDescript
         RegistryRules.Required(errors, "name", d.Name);
         RegistryRules.MaxLength(errors, "name", d.Name, 200);
         RegistryRules.Required(errors, "type", d.Type);
+        RegistryRules.Defined(errors, "type", d.Type);
+        RegistryRules.MaxLength(errors, "address", d.Address, 300);
         errors.AddIf(d.Longitude is null != d.Latitude is null, d.Longitude is null ? "longitude" : "latitude", "field.required");
         LocatedDto.CheckLocation(d.Location, "location", district, errors);
         RegistryRules.DateOrder(errors, "closedOn", d.OpenedOn, d.ClosedOn);

@@ -23,7 +23,7 @@ public sealed record RegistryFilter
     /// <summary>Records of this enterprise (owner or operator).</summary>
     public int? EnterpriseId { get; init; }
 
-    public int SafePage => Math.Max(1, Page ?? 1);
+    public int SafePage => Math.Clamp(Page ?? 1, 1, 1_000_000);
     public int SafePageSize => Math.Clamp(PageSize ?? 20, 1, 200);
 
     public bool TryEnum<T>(string? value, out T result) where T : struct, Enum =>
@@ -39,6 +39,8 @@ public sealed record ExcelColumn(string Property, string HeaderKey, bool Require
 public abstract class RegistryDto
 {
     public int Id { get; set; }
+    /// <summary>Version of the record as read; send it back with an update to have a concurrent change detected (409).</summary>
+    public int? Version { get; set; }
     /// <summary>Generated demo data (演示数据), replaced by real data through the same import paths.</summary>
     public bool IsDemo { get; set; }
 }

@@ -68,14 +68,14 @@ public sealed class RegistryService<TEntity, TDto>(
         var items = await registry.Order(q)
             .Skip((filter.SafePage - 1) * filter.SafePageSize).Take(filter.SafePageSize)
             .ToListAsync(ct);
-        return new PageResult<TDto>(items.Select(registry.ToDto).ToList(), total, filter.SafePage, filter.SafePageSize);
+        return new PageResult<TDto>(items.Select(Dto).ToList(), total, filter.SafePage, filter.SafePageSize);
     }
 
     public async Task<TDto?> GetAsync(int id, UserContext user, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var e = await registry.Scope(registry.Query(db).AsNoTracking(), user).FirstOrDefaultAsync(x => x.Id == id, ct);
-        return e is null ? null : registry.ToDto(e);
+        return e is null ? null : Dto(e);
     }
 
     public async Task<Outcome<TDto>> CreateAsync(TDto dto, UserContext user, CancellationToken ct = default)
@@ -104,8 +104,17 @@ public sealed class RegistryService<TEntity, TDto>(
         await registry.ValidateAsync(dto, entity, db, user, errors, ct);
         if (!errors.Ok) return Outcome<TDto>.Invalid(errors);
         registry.Apply(dto, entity, user);
+        if (dto.Version is { } seen && entity is IVersioned)
+            db.Entry(entity).Property(nameof(IVersioned.Version)).OriginalValue = seen;
         db.AuditUser = user.UserName;
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Outcome<TDto>.Conflict("record.changed");
+        }
         return Outcome<TDto>.Ok(await ReloadAsync(db, id, ct));
     }
 
@@ -150,10 +159,17 @@ public sealed class RegistryService<TEntity, TDto>(
         return new AuditEntryDto(a.At, a.UserName, a.Action.ToString(), changes);
     }
 
+    TDto Dto(TEntity e)
+    {
+        var d = registry.ToDto(e);
+        d.Version = (e as IVersioned)?.Version;
+        return d;
+    }
+
     async Task<TDto> ReloadAsync(AppDbContext db, int id, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
-        return registry.ToDto(await registry.Query(db).AsNoTracking().FirstAsync(x => x.Id == id, ct));
+        return Dto(await registry.Query(db).AsNoTracking().FirstAsync(x => x.Id == id, ct));
     }
 
     /// <summary>All records the user may see that match the filter, as an Excel workbook (paging ignored).</summary>

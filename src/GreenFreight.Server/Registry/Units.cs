@@ -52,6 +52,10 @@ public sealed class UnitRegistry : IRegistryDescriptor<OrgUnit, UnitDto>
         RegistryRules.MaxLength(errors, "code", d.Code, 20);
         RegistryRules.MaxLength(errors, "name", d.Name, 100);
         RegistryRules.Phone(errors, "contactPhone", d.ContactPhone);
+        RegistryRules.MaxLength(errors, "nameEn", d.NameEn, 200);
+        RegistryRules.MaxLength(errors, "contactName", d.ContactName, 50);
+        RegistryRules.MaxLength(errors, "contactPhone", d.ContactPhone, 30);
+        RegistryRules.Defined(errors, "kind", d.Kind);
         var id = existing?.Id ?? 0;
         var code = d.Code?.Trim().ToUpperInvariant();
         var name = d.Name?.Trim();

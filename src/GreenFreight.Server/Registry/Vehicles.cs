@@ -73,6 +73,9 @@ public sealed class VehicleRegistry : IRegistryDescriptor<Vehicle, VehicleDto>
         errors.AddDomain("vin", Vin.Validate(d.Vin));
         RegistryRules.Required(errors, "class", d.Class);
         RegistryRules.Required(errors, "energy", d.Energy);
+        RegistryRules.Defined(errors, "class", d.Class);
+        RegistryRules.Defined(errors, "energy", d.Energy);
+        RegistryRules.Defined(errors, "emission", d.Emission);
         RegistryRules.Required(errors, "grossWeightKg", d.GrossWeightKg);
         RegistryRules.Range(errors, "grossWeightKg", d.GrossWeightKg, 100, 100_000);
         RegistryRules.Range(errors, "lengthMm", d.LengthMm, 1_000, 25_000);

@@ -106,12 +106,20 @@ public sealed class UserService(UserManager<AppUser> users, AppDbContext db, Tim
 
     public async Task<Outcome<UserDto>> UpdateAsync(string id, UserRequest r, UserContext actor, CancellationToken ct = default)
     {
+        // The page keeps one context for its lifetime: read the account afresh, not a tracked copy from earlier.
+        db.ChangeTracker.Clear();
         var user = await users.FindByIdAsync(id);
         if (user is null) return Outcome<UserDto>.NotFound;
         var errors = new FieldErrors();
         await ValidateAsync(r, user, errors, ct);
         if (user.UserName == actor.UserName && (r.Role != Roles.Office || r.Locked)) errors.Add("role", "user.self.demote");
         if (!errors.Ok) return Outcome<UserDto>.Invalid(errors);
+        try { return await ApplyUpdateAsync(user, r, actor, ct); }
+        catch (IdentityStepFailed ex) when (ex.Concurrency) { return Outcome<UserDto>.Conflict("user.changed"); }
+    }
+
+    async Task<Outcome<UserDto>> ApplyUpdateAsync(AppUser user, UserRequest r, UserContext actor, CancellationToken ct)
+    {
         var before = await DtoAsync(user, ct);
         user.DisplayName = r.DisplayName!.Trim();
         user.UnitId = r.Role is Roles.Unit or Roles.Police or Roles.Office ? r.UnitId : null;
@@ -138,6 +146,7 @@ public sealed class UserService(UserManager<AppUser> users, AppDbContext db, Tim
 
     public async Task<Outcome<UserWithPassword>> ResetPasswordAsync(string id, UserContext actor, CancellationToken ct = default)
     {
+        db.ChangeTracker.Clear();
         var user = await users.FindByIdAsync(id);
         if (user is null) return Outcome<UserWithPassword>.NotFound;
         var password = DatabaseSetup.GeneratePassword();
@@ -150,6 +159,7 @@ public sealed class UserService(UserManager<AppUser> users, AppDbContext db, Tim
 
     public async Task<Outcome<bool>> ChangeOwnPasswordAsync(UserContext actor, PasswordChange change, CancellationToken ct = default)
     {
+        db.ChangeTracker.Clear();
         var user = await users.FindByNameAsync(actor.UserName);
         if (user is null) return Outcome<bool>.NotFound;
         var errors = new FieldErrors();
@@ -177,8 +187,14 @@ public sealed class UserService(UserManager<AppUser> users, AppDbContext db, Tim
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>An Identity step that failed; a concurrency failure (the account changed meanwhile) becomes a 409.</summary>
+    public sealed class IdentityStepFailed(IdentityResult r) : Exception(string.Join("; ", r.Errors.Select(e => e.Description)))
+    {
+        public bool Concurrency { get; } = r.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure));
+    }
+
     static void Check(IdentityResult r)
     {
-        if (!r.Succeeded) throw new InvalidOperationException(string.Join("; ", r.Errors.Select(e => e.Description)));
+        if (!r.Succeeded) throw new IdentityStepFailed(r);
     }
 }

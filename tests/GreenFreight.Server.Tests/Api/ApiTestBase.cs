@@ -40,6 +40,9 @@ public abstract class ApiTestBase(GreenFreightFactory factory)
         return new string(chars);
     }
 
+    /// <summary>A valid USCC of a Linzi enterprise from a 9-character organisation part (check character computed).</summary>
+    protected static string MakeUscc(string org9) => "91370305" + org9 + GreenFreight.Domain.Validation.Uscc.ComputeCheckCharacter("91370305" + org9);
+
     protected static object NewVehicle(string plate, string vin, int? owner = null) => new
     {
         plate, vin, @class = "LightTruck", energy = "Bev", grossWeightKg = 4200, lengthMm = 5990, emission = "NotApplicable",

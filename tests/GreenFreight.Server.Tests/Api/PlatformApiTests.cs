@@ -366,7 +366,13 @@ public abstract class PlatformApiTests(GreenFreightFactory factory) : ApiTestBas
         Assert.Equal(before, (await Ok(await client.GetAsync("/api/vehicles?pageSize=1"))).GetProperty("total").GetInt32());
 
         // Rows as in the downloaded template: the 编号 (id) cell left empty means a new record.
+        // An owner named by two enterprises is ambiguous: the row must give the USCC.
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/enterprises", new { name = owner, uscc = MakeUscc("MA3DUP001"), kind = "Logistics" })).StatusCode);
+        var ambiguous = await Problem(await Import(client, [Row("鲁CD91001", MakeVin(91001))]), HttpStatusCode.BadRequest);
+        Assert.Contains("统一社会信用代码", ambiguous.GetProperty("rows")[0].GetProperty("message").GetString());
+        var ownerUscc = ent.GetProperty("uscc").GetString();
         var good = new[] { Row("鲁CD91001", MakeVin(91001)), Row("鲁CD91002", MakeVin(91002), "微型货车") };
+        foreach (var row in good) row["所属企业"] = ownerUscc;
         foreach (var row in good) row["编号"] = null;
         var result = await Ok(await Import(client, good));
         Assert.Equal(2, result.GetProperty("imported").GetInt32());

@@ -36,8 +36,11 @@ public sealed class UsersApiTests(SqliteFactory factory) : ApiTestBase(factory),
         Assert.Equal(HttpStatusCode.Unauthorized, (await anon.PostAsJsonAsync("/api/auth/token", new { userName = "wuliu01", password })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await anon.PostAsJsonAsync("/api/auth/token", new { userName = "wuliu01", password = "New#Pass2026" })).StatusCode);
 
-        // Locking refuses log-ins; a reset gives a new password and unlocks.
+        // Locking refuses log-ins and revokes the tokens already issued; a reset gives a new password and unlocks.
+        var live = await Factory.ClientForAsync("wuliu01", "New#Pass2026");
+        Assert.Equal(HttpStatusCode.OK, (await live.GetAsync("/api/vehicles")).StatusCode);
         await Ok(await admin.PutAsJsonAsync($"/api/users/{id}", new { displayName = "物流企业操作员", role = "enterprise", enterpriseId = entId, locked = true }));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await live.GetAsync("/api/vehicles")).StatusCode);
         Assert.Equal(HttpStatusCode.Locked, (await anon.PostAsJsonAsync("/api/auth/token", new { userName = "wuliu01", password = "New#Pass2026" })).StatusCode);
         var reset = await Ok(await admin.PostAsync($"/api/users/{id}/reset-password", null));
         Assert.Equal(HttpStatusCode.OK, (await anon.PostAsJsonAsync("/api/auth/token", new { userName = "wuliu01", password = reset.GetProperty("password").GetString() })).StatusCode);

@@ -325,6 +325,10 @@ namespace GreenFreight.Server.Data.Migrations.Postgres
                         .HasMaxLength(18)
                         .HasColumnType("character varying(18)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Name");
@@ -419,6 +423,10 @@ namespace GreenFreight.Server.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OperatorEnterpriseId");
@@ -468,6 +476,10 @@ namespace GreenFreight.Server.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -526,6 +538,10 @@ namespace GreenFreight.Server.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -594,6 +610,10 @@ namespace GreenFreight.Server.Data.Migrations.Postgres
                     b.Property<string>("TerminalPhone")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.Property<string>("Vin")
                         .IsRequired()

@@ -310,6 +310,10 @@ namespace GreenFreight.Server.Data.Migrations.Sqlite
                         .HasMaxLength(18)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Name");
@@ -402,6 +406,10 @@ namespace GreenFreight.Server.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OperatorEnterpriseId");
@@ -449,6 +457,10 @@ namespace GreenFreight.Server.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -505,6 +517,10 @@ namespace GreenFreight.Server.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -571,6 +587,10 @@ namespace GreenFreight.Server.Data.Migrations.Sqlite
                     b.Property<string>("TerminalPhone")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Vin")
                         .IsRequired()
