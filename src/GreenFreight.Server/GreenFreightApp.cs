@@ -73,10 +73,12 @@ public static class GreenFreightApp
             })
             .AddPolicyScheme(SmartScheme, "Cookie (UI) or bearer token (API)", o =>
                 o.ForwardDefaultSelector = ctx =>
-                    ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ctx.Request.Headers.ContainsKey(Tracking.ApiKeyAuthenticationHandler.Header) ? Tracking.ApiKeyAuthenticationHandler.SchemeName
+                    : ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                         ? JwtBearerDefaults.AuthenticationScheme
                         : IdentityConstants.ApplicationScheme)
             .AddJwtBearer(JwtBearerDefaults.AuthenticationScheme, _ => { })
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, Tracking.ApiKeyAuthenticationHandler>(Tracking.ApiKeyAuthenticationHandler.SchemeName, null)
             .AddIdentityCookies();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<JwtKeyProvider>((o, keys) =>
         {
@@ -179,6 +181,10 @@ public static class GreenFreightApp
         AddRegistry<RetailOutlet, OutletDto, OutletRegistry>(services);
         services.AddSingleton<IndicatorService>();
         services.AddScoped<UserService>();
+        services.AddSingleton<Tracking.PositionPipeline>();
+        services.AddHostedService(sp => sp.GetRequiredService<Tracking.PositionPipeline>());
+        services.AddSingleton<Tracking.VehicleDirectory>();
+        services.AddSingleton<Tracking.PositionIngest>();
         services.AddSingleton<MapLayerService>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
@@ -227,6 +233,7 @@ public static class GreenFreightApp
         app.MapRegistryApi();
         app.MapIndicatorsApi();
         app.MapUsersApi();
+        Tracking.TrackingApi.MapTrackingApi(app);
         app.MapGeoApi();
         app.MapGet("/culture/{name}", (string name, string? returnUrl, HttpContext ctx) =>
         {

@@ -23,6 +23,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<EvidenceAttachment> EvidenceAttachments => Set<EvidenceAttachment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<PlatformSecret> Secrets => Set<PlatformSecret>();
+    public DbSet<GreenFreight.Domain.Tracking.TrackPoint> TrackPoints => Set<GreenFreight.Domain.Tracking.TrackPoint>();
+    public DbSet<Tracking.ApiKey> ApiKeys => Set<Tracking.ApiKey>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>User name written to the audit log by the next <c>SaveChanges</c>; "system" when unset.</summary>

@@ -636,6 +636,62 @@ namespace GreenFreight.Server.Data.Migrations.Postgres
                     b.ToTable("vehicles", (string)null);
                 });
 
+            modelBuilder.Entity("GreenFreight.Domain.Tracking.TrackPoint", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("Alarm")
+                        .HasColumnType("bigint");
+
+                    b.Property<short>("AltitudeM")
+                        .HasColumnType("smallint");
+
+                    b.Property<short>("Direction")
+                        .HasColumnType("smallint");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("MileageKm")
+                        .HasColumnType("double precision");
+
+                    b.Property<long>("ReceivedMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte>("Source")
+                        .HasMaxLength(40)
+                        .HasColumnType("smallint");
+
+                    b.Property<float>("SpeedKmh")
+                        .HasColumnType("real");
+
+                    b.Property<long>("Status")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TimeMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("VehicleId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte>("Verdict")
+                        .HasMaxLength(40)
+                        .HasColumnType("smallint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VehicleId", "TimeMs");
+
+                    b.ToTable("track_points", (string)null);
+                });
+
             modelBuilder.Entity("GreenFreight.Server.Data.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -726,6 +782,48 @@ namespace GreenFreight.Server.Data.Migrations.Postgres
                     b.HasKey("Name");
 
                     b.ToTable("Secrets");
+                });
+
+            modelBuilder.Entity("GreenFreight.Server.Tracking.ApiKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("EnterpriseId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnterpriseId");
+
+                    b.ToTable("api_keys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -937,6 +1035,24 @@ namespace GreenFreight.Server.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("OwnerEnterprise");
+                });
+
+            modelBuilder.Entity("GreenFreight.Domain.Tracking.TrackPoint", b =>
+                {
+                    b.HasOne("GreenFreight.Domain.Registry.Vehicle", null)
+                        .WithMany()
+                        .HasForeignKey("VehicleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GreenFreight.Server.Tracking.ApiKey", b =>
+                {
+                    b.HasOne("GreenFreight.Domain.Registry.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -613,6 +613,60 @@ namespace GreenFreight.Server.Data.Migrations.Sqlite
                     b.ToTable("vehicles", (string)null);
                 });
 
+            modelBuilder.Entity("GreenFreight.Domain.Tracking.TrackPoint", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Alarm")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<short>("AltitudeM")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<short>("Direction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("MileageKm")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("ReceivedMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte>("Source")
+                        .HasMaxLength(40)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<float>("SpeedKmh")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TimeMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VehicleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte>("Verdict")
+                        .HasMaxLength(40)
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VehicleId", "TimeMs");
+
+                    b.ToTable("track_points", (string)null);
+                });
+
             modelBuilder.Entity("GreenFreight.Server.Data.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -703,6 +757,46 @@ namespace GreenFreight.Server.Data.Migrations.Sqlite
                     b.HasKey("Name");
 
                     b.ToTable("Secrets");
+                });
+
+            modelBuilder.Entity("GreenFreight.Server.Tracking.ApiKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EnterpriseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnterpriseId");
+
+                    b.ToTable("api_keys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -908,6 +1002,24 @@ namespace GreenFreight.Server.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("OwnerEnterprise");
+                });
+
+            modelBuilder.Entity("GreenFreight.Domain.Tracking.TrackPoint", b =>
+                {
+                    b.HasOne("GreenFreight.Domain.Registry.Vehicle", null)
+                        .WithMany()
+                        .HasForeignKey("VehicleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GreenFreight.Server.Tracking.ApiKey", b =>
+                {
+                    b.HasOne("GreenFreight.Domain.Registry.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -1,0 +1,76 @@
+using System.Threading.Channels;
+using GreenFreight.Domain.Tracking;
+using GreenFreight.Server.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace GreenFreight.Server.Tracking;
+
+/// <summary>
+/// The write side of tracking: callers submit validated positions and await their durable storage; one writer drains
+/// the queue in batches (group commit), so thousands of connections share few transactions. A caller acknowledges
+/// (JT/T 808 0x8001, HTTP 200) only after its task completed: an acknowledged position is committed.
+/// </summary>
+public sealed class PositionPipeline(IDbContextFactory<AppDbContext> dbFactory, ILogger<PositionPipeline> log) : BackgroundService
+{
+    public const int MaxBatch = 20_000;
+
+    sealed record Pending(IReadOnlyList<TrackPoint> Points, TaskCompletionSource Done);
+
+    readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(50_000)
+    {
+        SingleReader = true,
+        FullMode = BoundedChannelFullMode.Wait,
+    });
+
+    long _stored, _batches;
+
+    public long Stored => Interlocked.Read(ref _stored);
+    public long Batches => Interlocked.Read(ref _batches);
+
+    /// <summary>Queues positions; the task completes when they are committed (or faults if the write failed).</summary>
+    public async Task StoreAsync(IReadOnlyList<TrackPoint> points, CancellationToken ct = default)
+    {
+        if (points.Count == 0) return;
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await _queue.Writer.WriteAsync(new Pending(points, done), ct);
+        await done.Task.WaitAsync(ct);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await using var store = PositionStoreFactory.Create(dbFactory);
+        var batch = new List<Pending>();
+        var rows = new List<TrackPoint>(MaxBatch);
+        var reader = _queue.Reader;
+        try
+        {
+            while (await reader.WaitToReadAsync(stoppingToken))
+            {
+                batch.Clear();
+                rows.Clear();
+                while (rows.Count < MaxBatch && reader.TryRead(out var p))
+                {
+                    batch.Add(p);
+                    rows.AddRange(p.Points);
+                }
+                try
+                {
+                    await store.AppendAsync(rows, CancellationToken.None);
+                    Interlocked.Add(ref _stored, rows.Count);
+                    Interlocked.Increment(ref _batches);
+                    foreach (var p in batch) p.Done.TrySetResult();
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    log.LogError(ex, "Storing {Count} positions failed; they are not acknowledged", rows.Count);
+                    foreach (var p in batch) p.Done.TrySetException(ex);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        // Whatever is still queued at shutdown is not stored and so never acknowledged.
+        while (reader.TryRead(out var left)) left.Done.TrySetCanceled();
+    }
+}
