@@ -11,8 +11,6 @@ public static class Jt808FrameWriter
     /// <summary>Largest body a single frame can carry (10 length bits).</summary>
     public const int MaxBodyLength = 1023;
 
-    private const int MaxPayload = 21 + MaxBodyLength + 1;
-
     /// <summary>Upper bound of the wire length of a frame with a body of <paramref name="bodyLength"/> bytes.</summary>
     public static int GetMaxFrameLength(int bodyLength) => 2 * (21 + bodyLength + 1) + 2;
 
@@ -21,7 +19,7 @@ public static class Jt808FrameWriter
     public static bool TryWrite(Span<byte> destination, in Jt808Header header, ReadOnlySpan<byte> body, out int bytesWritten)
     {
         CheckBody(body.Length);
-        Span<byte> payload = stackalloc byte[MaxPayload];
+        Span<byte> payload = stackalloc byte[PayloadLength(header, body.Length)];
         int h = header.Write(payload, header.MessageId, body.Length);
         body.CopyTo(payload.Slice(h));
         return Finish(payload.Slice(0, h + body.Length + 1), destination, out bytesWritten);
@@ -36,7 +34,7 @@ public static class Jt808FrameWriter
     {
         int length = body.GetBodyLength(header.Version);
         CheckBody(length);
-        Span<byte> payload = stackalloc byte[MaxPayload];
+        Span<byte> payload = stackalloc byte[PayloadLength(header, length)];
         int h = header.Write(payload, body.MessageId, length);
         int w = body.WriteBody(payload.Slice(h, length), header.Version);
         if (w != length) throw new InvalidOperationException($"{typeof(TBody).Name} wrote {w} bytes, announced {length}.");
@@ -71,6 +69,9 @@ public static class Jt808FrameWriter
         TryWrite(buffer, header, body, out int n);
         return buffer.AsSpan(0, n).ToArray();
     }
+
+    private static int PayloadLength(in Jt808Header header, int bodyLength)
+        => Jt808Header.GetLength(header.Version, header.IsSubpackage) + bodyLength + 1;
 
     private static void CheckBody(int length)
     {
