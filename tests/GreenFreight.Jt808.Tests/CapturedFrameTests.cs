@@ -301,6 +301,8 @@ public sealed partial class CapturedFrameTests
             {
                 Assert.True(Jt808LocationReport.TryDecode(body, version, out var report, out w));
                 AssertLocation(row, report);
+                AssertAdditionalItems(row, body);
+                AssertStatedItems(row, [report]);
                 return w;
             }
             case Jt808MessageId.LocationQueryReply:
@@ -362,12 +364,95 @@ public sealed partial class CapturedFrameTests
                 if (Value(stated, "SoftwareVersion") is { } software) Assert.Equal(software, auth.SoftwareVersion);
                 return w;
             }
+            case Jt808MessageId.ServerTimeReply:
+            {
+                Assert.Equal(6, body.Length);
+                Assert.Equal(ParseTime(Value(stated, "Time")!), Jt808BcdTime.FromBcd(body).ToDateTimeOffset());
+                return Jt808Warnings.None;
+            }
             case Jt808MessageId.Heartbeat:
                 Assert.True(Jt808EmptyMessage.TryDecode(frame.MessageId, body, out _, out w));
                 return w;
             default:
                 // 0x8004, and the subpackaged 0x1205 / 0x0104 (reassembled in their own tests): header only.
                 return Jt808Warnings.None;
+        }
+    }
+
+    /// <summary>
+    /// What the source tests state about individual items: SmallChi's count of standard and unknown items (row 9) and a
+    /// vendor item's text (row 14), both read through the generic item reader.
+    /// </summary>
+    private static void AssertAdditionalItems(FrameRow row, ReadOnlySpan<byte> body)
+    {
+        var stated = row["stated_by_test"];
+        var counts = StandardAndUnknownCounts().Match(stated);
+        if (counts.Success)
+        {
+            int standard = 0, unknown = 0;
+            var items = Jt808LocationReport.GetAdditionalItems(body);
+            while (items.TryRead(out byte id, out var value))
+            {
+                bool known = id switch
+                {
+                    0x01 or 0x25 or 0x2B => value.Length == 4,
+                    0x02 or 0x03 or 0x04 or 0x06 or 0x2A => value.Length == 2,
+                    0x05 => value.Length == 30,
+                    0x11 => value.Length is 1 or 5,
+                    0x12 => value.Length == 6,
+                    0x13 => value.Length == 7,
+                    0x30 or 0x31 => value.Length == 1,
+                    _ => false,
+                };
+                if (known) standard++;
+                else unknown++;
+            }
+            Assert.True(items.Overrun); // SmallChi: Assert.Single(ExceptionLocationAttachOriginalData)
+            Assert.Equal(int.Parse(counts.Groups[1].Value, Inv), standard);
+            Assert.Equal(int.Parse(counts.Groups[2].Value, Inv), unknown);
+        }
+        var vendor = VendorItemText().Match(stated);
+        if (vendor.Success)
+        {
+            byte wanted = Convert.FromHexString(vendor.Groups[1].Value)[0];
+            var items = Jt808LocationReport.GetAdditionalItems(body);
+            string? text = null;
+            while (items.TryRead(out byte id, out var value))
+                if (id == wanted) text = System.Text.Encoding.ASCII.GetString(value);
+            Assert.Equal(vendor.Groups[2].Value, text);
+        }
+    }
+
+    /// <summary>Item values the SmallChi tests state in words (row 3: every standard item; row 15: the second batch item).</summary>
+    private static void AssertStatedItems(FrameRow row, IReadOnlyList<Jt808LocationReport> reports)
+    {
+        if (row.Number == 3)
+        {
+            // 0x03 Speed=56; 0x04 EventId=1; 0x11 AreaId=1 circular; 0x12 AreaId=1 circular direction_out;
+            // 0x13 RouteId=2 Time=34 overlength; 0x25=23; 0x2A=244; 0x2B analogs [0,242]
+            var r = reports[0];
+            Assert.Equal((ushort)56, r.TachographSpeedRaw);
+            Assert.Equal((ushort)1, r.AlarmEventId);
+            Assert.Equal(new Jt808OverspeedInfo(Jt808AreaKind.Circle, 1), r.Overspeed);
+            Assert.Equal(new Jt808AreaCrossingInfo(Jt808AreaKind.Circle, 1, Jt808CrossingDirection.Out), r.AreaCrossing);
+            Assert.Equal(new Jt808RouteTimeInfo(2, 34, Jt808RouteTimeResult.TooLong), r.RouteTime);
+            Assert.Equal(23u, r.ExtendedSignals);
+            Assert.Equal((ushort)244, r.IoStatus);
+            Assert.Equal(242u, r.Analog); // AD1 = 0 (high word), AD0 = 242 (low word)
+        }
+        if (row.Number == 15)
+        {
+            // [1] Alarm=2 Status=1 Lat=13333333 Lng=132555555 Speed=54 Dir=120 Time=2018-07-15 10:10:30 Mileage=96 Oil=66
+            var r = reports[1];
+            Assert.Equal(2u, r.Alarm);
+            Assert.Equal(1u, r.Status);
+            Assert.Equal(13333333u, r.LatitudeRaw);
+            Assert.Equal(132555555u, r.LongitudeRaw);
+            Assert.Equal((ushort)54, r.SpeedRaw);
+            Assert.Equal((ushort)120, r.Direction);
+            Assert.Equal(ParseTime("2018-07-15 10:10:30"), r.Time);
+            Assert.Equal(96u, r.MileageRaw);
+            Assert.Equal((ushort)66, r.FuelRaw);
         }
     }
 
@@ -390,6 +475,7 @@ public sealed partial class CapturedFrameTests
         Assert.Equal(int.Parse(m.Groups[2].Value, Inv), reader.DeclaredCount);
         Assert.Equal(int.Parse(m.Groups[3].Value, Inv), (int)reader.Type);
         AssertLocation(row, items[0]);
+        AssertStatedItems(row, items);
 
         // The notes list every item: "[i] lat,lon speed km/h time".
         foreach (Match item in ItemText().Matches(row["notes"]))
@@ -520,6 +606,12 @@ public sealed partial class CapturedFrameTests
 
     [GeneratedRegex(@"\[(\d+)\] ([\d.]+),([\d.]+) ([\d.]+)km/h (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)")]
     private static partial Regex ItemText();
+
+    [GeneratedRegex(@"BasicLocationAttachData.Count=(\d+); UnknownLocationAttachData.Count=(\d+)")]
+    private static partial Regex StandardAndUnknownCounts();
+
+    [GeneratedRegex(@"0x([0-9A-F]{2}) custom item Version=""([^""]+)""")]
+    private static partial Regex VendorItemText();
 
     [GeneratedRegex(@"auth code ""([^""]+)""")]
     private static partial Regex AuthCodeInNotes();
