@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace GreenFreight.Jt808;
 
 /// <summary>
@@ -51,7 +53,7 @@ public sealed record Jt808DeleteAreas : IJt808MessageBody
     }
 
     /// <summary>Decodes the body of one of the four delete messages; false when it is cut short or the ID is not a delete message.</summary>
-    public static bool TryDecode(Jt808MessageId messageId, ReadOnlySpan<byte> body, out Jt808DeleteAreas? message, out Jt808Warnings warnings)
+    public static bool TryDecode(Jt808MessageId messageId, ReadOnlySpan<byte> body, [NotNullWhen(true)] out Jt808DeleteAreas? message, out Jt808Warnings warnings)
     {
         warnings = Jt808Warnings.None;
         message = null;

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace GreenFreight.Jt808;
 
 /// <summary>A circular area of 0x8600 (2013 layout).</summary>
@@ -57,7 +59,7 @@ public sealed record Jt808SetCircleAreas(Jt808AreaSettingType SettingType, IRead
     }
 
     /// <summary>Decodes the body; false when it is cut short.</summary>
-    public static bool TryDecode(ReadOnlySpan<byte> body, out Jt808SetCircleAreas? message, out Jt808Warnings warnings)
+    public static bool TryDecode(ReadOnlySpan<byte> body, [NotNullWhen(true)] out Jt808SetCircleAreas? message, out Jt808Warnings warnings)
     {
         var r = new Jt808BodyReader(body);
         var type = (Jt808AreaSettingType)r.U8();

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace GreenFreight.Jt808;
 
 /// <summary>
@@ -38,7 +40,7 @@ public sealed record Jt808SetPolygonArea(uint Id, Jt808AreaAttributes Attributes
     }
 
     /// <summary>Decodes the body; false when it is cut short.</summary>
-    public static bool TryDecode(ReadOnlySpan<byte> body, out Jt808SetPolygonArea? message, out Jt808Warnings warnings)
+    public static bool TryDecode(ReadOnlySpan<byte> body, [NotNullWhen(true)] out Jt808SetPolygonArea? message, out Jt808Warnings warnings)
     {
         var r = new Jt808BodyReader(body);
         uint id = r.U32();

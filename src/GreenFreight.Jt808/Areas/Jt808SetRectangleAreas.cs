@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace GreenFreight.Jt808;
 
 /// <summary>A rectangular area of 0x8602 (2013 layout).</summary>
@@ -60,7 +62,7 @@ public sealed record Jt808SetRectangleAreas(Jt808AreaSettingType SettingType, IR
     }
 
     /// <summary>Decodes the body; false when it is cut short.</summary>
-    public static bool TryDecode(ReadOnlySpan<byte> body, out Jt808SetRectangleAreas? message, out Jt808Warnings warnings)
+    public static bool TryDecode(ReadOnlySpan<byte> body, [NotNullWhen(true)] out Jt808SetRectangleAreas? message, out Jt808Warnings warnings)
     {
         var r = new Jt808BodyReader(body);
         var type = (Jt808AreaSettingType)r.U8();

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace GreenFreight.Jt808;
 
 /// <summary>
@@ -80,7 +82,7 @@ public sealed record Jt808SetRoute(uint Id, Jt808RouteAttributes Attributes, IRe
     }
 
     /// <summary>Decodes the body; false when it is cut short.</summary>
-    public static bool TryDecode(ReadOnlySpan<byte> body, out Jt808SetRoute? message, out Jt808Warnings warnings)
+    public static bool TryDecode(ReadOnlySpan<byte> body, [NotNullWhen(true)] out Jt808SetRoute? message, out Jt808Warnings warnings)
     {
         var r = new Jt808BodyReader(body);
         uint id = r.U32();

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace GreenFreight.Jt808;
 
 /// <summary>
@@ -37,7 +39,7 @@ public sealed record Jt808Authentication(string AuthCode) : IJt808MessageBody
     /// Decodes the body of the given header version. 2019 bodies cut short are decoded as far as they go with
     /// <see cref="Jt808Warnings.FieldTruncated"/>; false only for an empty 2019 body.
     /// </summary>
-    public static bool TryDecode(ReadOnlySpan<byte> body, Jt808Version version, out Jt808Authentication? authentication, out Jt808Warnings warnings)
+    public static bool TryDecode(ReadOnlySpan<byte> body, Jt808Version version, [NotNullWhen(true)] out Jt808Authentication? authentication, out Jt808Warnings warnings)
     {
         warnings = Jt808Warnings.None;
         if (version != Jt808Version.V2019)

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace GreenFreight.Jt808;
 
 /// <summary>Type field of a 0x0704 batch.</summary>
@@ -39,7 +41,7 @@ public sealed class Jt808LocationBatch : IJt808MessageBody, IEquatable<Jt808Loca
     /// Decodes a whole body into a list. False only when the body is shorter than the 3-byte count and type;
     /// warnings are those of the batch and of all items.
     /// </summary>
-    public static bool TryDecode(ReadOnlySpan<byte> body, Jt808Version version, out Jt808LocationBatch? batch, out Jt808Warnings warnings)
+    public static bool TryDecode(ReadOnlySpan<byte> body, Jt808Version version, [NotNullWhen(true)] out Jt808LocationBatch? batch, out Jt808Warnings warnings)
     {
         var reader = new Jt808LocationBatchReader(body, version);
         if (!reader.IsValid)

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace GreenFreight.Jt808;
 
 /// <summary>Body layout of a 0x0100 registration.</summary>
@@ -66,11 +68,11 @@ public sealed record Jt808Registration : IJt808MessageBody
     }
 
     /// <summary>Decodes with the detected layout; false when the body is shorter than the layout's fixed part.</summary>
-    public static bool TryDecode(ReadOnlySpan<byte> body, Jt808Version version, out Jt808Registration? registration, out Jt808Warnings warnings)
+    public static bool TryDecode(ReadOnlySpan<byte> body, Jt808Version version, [NotNullWhen(true)] out Jt808Registration? registration, out Jt808Warnings warnings)
         => TryDecode(body, DetectLayout(version, body.Length), out registration, out warnings);
 
     /// <summary>Decodes with a given layout; false when the body is shorter than the layout's fixed part.</summary>
-    public static bool TryDecode(ReadOnlySpan<byte> body, Jt808RegistrationLayout layout, out Jt808Registration? registration, out Jt808Warnings warnings)
+    public static bool TryDecode(ReadOnlySpan<byte> body, Jt808RegistrationLayout layout, [NotNullWhen(true)] out Jt808Registration? registration, out Jt808Warnings warnings)
     {
         warnings = Jt808Warnings.None;
         var (m, t, i) = GetFieldLengths(layout);

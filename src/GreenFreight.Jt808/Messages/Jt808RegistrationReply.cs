@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace GreenFreight.Jt808;
 
 /// <summary>0x8100 registration reply: reply serial WORD, result BYTE, and on success the authentication code (GBK).</summary>
@@ -22,7 +24,7 @@ public sealed record Jt808RegistrationReply(ushort ReplySerial, Jt808Registratio
     }
 
     /// <summary>Decodes the body; false when it is shorter than 3 bytes. On success the auth code is the rest of the body ("" when empty).</summary>
-    public static bool TryDecode(ReadOnlySpan<byte> body, out Jt808RegistrationReply? reply, out Jt808Warnings warnings)
+    public static bool TryDecode(ReadOnlySpan<byte> body, [NotNullWhen(true)] out Jt808RegistrationReply? reply, out Jt808Warnings warnings)
     {
         warnings = Jt808Warnings.None;
         if (body.Length < 3)
