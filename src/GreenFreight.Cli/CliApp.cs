@@ -33,6 +33,7 @@ public static class CliApp
                 "export" => await ExportAsync(rest, output, error),
                 "template" => await TemplateAsync(rest, output, error),
                 "import" => await ImportAsync(rest, output, error),
+                "jt808" => Jt808Decode.Run(rest, output, error),
                 _ => Fail(error, $"未知命令 unknown command: {args[0]}\n\n{Help}", Usage),
             };
         }
@@ -50,6 +51,7 @@ public static class CliApp
           greenfreight export <registry> <file.xlsx>         export a registry to Excel
           greenfreight template <registry> <file.xlsx>       write the Excel import template of a registry
           greenfreight import <registry> <file.xlsx>         import a registry from Excel (all rows or none)
+          greenfreight jt808 decode <hex>                    decode one JT/T 808 frame to JSON (exit 2 if rejected)
 
         registries: units, enterprises, facilities, vehicles, outlets
         database:   SQLite file data/greenfreight.db by default; --Database:Provider=Postgres --ConnectionStrings:Main="Host=...;..."
