@@ -185,6 +185,10 @@ public static class GreenFreightApp
         services.AddHostedService(sp => sp.GetRequiredService<Tracking.PositionPipeline>());
         services.AddSingleton<Tracking.VehicleDirectory>();
         services.AddSingleton<Tracking.PositionIngest>();
+        services.Configure<Tracking.Jt808Options>(config.GetSection("Jt808"));
+        services.AddSingleton<Tracking.Jt808Stats>();
+        services.AddSingleton<Tracking.Jt808Gateway>();
+        services.AddHostedService(sp => sp.GetRequiredService<Tracking.Jt808Gateway>());
         services.AddSingleton<MapLayerService>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();

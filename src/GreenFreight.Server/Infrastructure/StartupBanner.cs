@@ -16,6 +16,8 @@ public static class StartupBanner
         w.WriteLine(" GreenFreight 临淄区城市绿色货运配送公共信息服务平台");
         w.WriteLine("==============================================================");
         foreach (var u in urls) w.WriteLine($" URL:       {u}/   (API docs: {u}/api/docs)");
+        var gateway = app.Services.GetRequiredService<Tracking.Jt808Gateway>().BoundEndPoint;
+        if (gateway.IsCompletedSuccessfully) w.WriteLine($" JT/T 808:  tcp port {gateway.Result.Port}");
         w.WriteLine($" Database:  {report.Provider} {report.Database}");
         if (report.DemoDataCreated) w.WriteLine(" Demo data: Linzi demo data generated (marked 演示数据)");
         w.WriteLine(" Log-ins:");

@@ -57,6 +57,7 @@ public class GreenFreightFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Main", _connection);
         builder.UseSetting("Seed:AdminPassword", AdminPassword);
         builder.UseSetting("Seed:DemoPassword", DemoPassword);
+        builder.UseSetting("Jt808:Port", "0");   // any free port: test hosts run side by side
         builder.UseSetting("Auth:LoginRateLimitPerMinute", LoginRateLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseEnvironment("Testing");
         builder.UseContentRoot(Path.Combine(RepoPaths.Root, "src", "GreenFreight.Server"));
