@@ -184,7 +184,16 @@ public static class GreenFreightApp
         services.AddSingleton<Tracking.PositionPipeline>();
         services.AddHostedService(sp => sp.GetRequiredService<Tracking.PositionPipeline>());
         services.AddSingleton<Tracking.VehicleDirectory>();
-        services.AddSingleton<Tracking.PositionIngest>();
+        services.Configure<Tracking.TrackingRuleOptions>(config.GetSection("Tracking"));
+        services.AddSingleton<Tracking.TrackingRules>();
+        services.AddSingleton<Tracking.IPositionObserver>(sp => sp.GetRequiredService<Tracking.TrackingRules>());
+        services.AddHostedService(sp => sp.GetRequiredService<Tracking.TrackingRules>());
+        services.AddSingleton<Tracking.PositionIngest>(sp =>
+        {
+            var ingest = ActivatorUtilities.CreateInstance<Tracking.PositionIngest>(sp);
+            sp.GetRequiredService<Tracking.TrackingRules>().Attach(ingest);
+            return ingest;
+        });
         services.Configure<Tracking.Jt808Options>(config.GetSection("Jt808"));
         services.AddSingleton<Tracking.Jt808Stats>();
         services.AddSingleton<Tracking.Jt808Gateway>();
@@ -238,6 +247,7 @@ public static class GreenFreightApp
         app.MapIndicatorsApi();
         app.MapUsersApi();
         Tracking.TrackingApi.MapTrackingApi(app);
+        Tracking.SupervisionApi.MapSupervisionApi(app);
         app.MapGeoApi();
         app.MapGet("/culture/{name}", (string name, string? returnUrl, HttpContext ctx) =>
         {

@@ -25,6 +25,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<PlatformSecret> Secrets => Set<PlatformSecret>();
     public DbSet<GreenFreight.Domain.Tracking.TrackPoint> TrackPoints => Set<GreenFreight.Domain.Tracking.TrackPoint>();
     public DbSet<Tracking.ApiKey> ApiKeys => Set<Tracking.ApiKey>();
+    public DbSet<GreenFreight.Domain.Tracking.TrafficZone> Zones => Set<GreenFreight.Domain.Tracking.TrafficZone>();
+    public DbSet<GreenFreight.Domain.Tracking.TrackingEvent> TrackingEvents => Set<GreenFreight.Domain.Tracking.TrackingEvent>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>User name written to the audit log by the next <c>SaveChanges</c>; "system" when unset.</summary>

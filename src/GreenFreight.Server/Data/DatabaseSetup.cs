@@ -178,6 +178,7 @@ public static class DatabaseSetup
                     UnitId = unitIds.TryGetValue(e.UnitCode, out var u) ? u : null, EnteredBy = "seed", EnteredAt = DateTimeOffset.UtcNow,
                 });
             }
+            if (!await db.Zones.AnyAsync(ct)) db.Zones.Add(ZoneSeed.LinziDemoZone());
             db.Secrets.Add(new PlatformSecret { Name = DemoMarker, Value = "1", CreatedAt = DateTimeOffset.UtcNow });
             await db.SaveChangesAsync(ct);
             report.DemoDataCreated = true;

@@ -16,10 +16,12 @@ public sealed class VehicleLive
 /// <summary>Vehicles known by plate and by JT/T 808 terminal phone, refreshed from the registry.</summary>
 public sealed class VehicleDirectory(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
 {
-    public sealed record Entry(int Id, string Plate, int? EnterpriseId, string? TerminalPhone);
+    public sealed record Entry(int Id, string Plate, int? EnterpriseId, string? TerminalPhone,
+        GreenFreight.Domain.Registry.VehicleClass Class, GreenFreight.Domain.Registry.EnergyType Energy, int GrossWeightKg);
 
     volatile IReadOnlyDictionary<string, Entry> _byPhone = new Dictionary<string, Entry>();
     volatile IReadOnlyDictionary<string, Entry> _byPlate = new Dictionary<string, Entry>();
+    volatile IReadOnlyDictionary<int, Entry> _byId = new Dictionary<int, Entry>();
     DateTimeOffset _loaded = DateTimeOffset.MinValue;
     readonly SemaphoreSlim _lock = new(1, 1);
 
@@ -33,9 +35,10 @@ public sealed class VehicleDirectory(IDbContextFactory<AppDbContext> dbFactory, 
         {
             if (!force && clock.GetUtcNow() - _loaded < MaxAge) return;
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var all = await db.Vehicles.AsNoTracking().Select(v => new Entry(v.Id, v.Plate, v.OwnerEnterpriseId, v.TerminalPhone)).ToListAsync(ct);
+            var all = await db.Vehicles.AsNoTracking().Select(v => new Entry(v.Id, v.Plate, v.OwnerEnterpriseId, v.TerminalPhone, v.Class, v.Energy, v.GrossWeightKg)).ToListAsync(ct);
             _byPhone = all.Where(v => !string.IsNullOrEmpty(v.TerminalPhone)).GroupBy(v => NormalizePhone(v.TerminalPhone!)).ToDictionary(g => g.Key, g => g.First());
             _byPlate = all.ToDictionary(v => v.Plate);
+            _byId = all.ToDictionary(v => v.Id);
             _loaded = clock.GetUtcNow();
         }
         finally
@@ -56,6 +59,17 @@ public sealed class VehicleDirectory(IDbContextFactory<AppDbContext> dbFactory, 
         await EnsureAsync(true, ct);
         return _byPhone.GetValueOrDefault(key);
     }
+
+    public async Task<Entry?> ByIdAsync(int id, CancellationToken ct = default)
+    {
+        await EnsureAsync(false, ct);
+        if (_byId.TryGetValue(id, out var e)) return e;
+        await EnsureAsync(true, ct);
+        return _byId.GetValueOrDefault(id);
+    }
+
+    /// <summary>The entry if loaded (no I/O: for the rules on the hot path).</summary>
+    public Entry? Cached(int id) => _byId.GetValueOrDefault(id);
 
     public async Task<Entry?> ByPlateAsync(string plate, CancellationToken ct = default)
     {

@@ -31,3 +31,32 @@ sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         b.HasOne<GreenFreight.Domain.Registry.Enterprise>().WithMany().HasForeignKey(x => x.EnterpriseId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+sealed class TrafficZoneConfiguration : IEntityTypeConfiguration<TrafficZone>
+{
+    public void Configure(EntityTypeBuilder<TrafficZone> b)
+    {
+        b.ToTable("traffic_zones");
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.Source).HasMaxLength(500);
+        b.HasMany(x => x.Windows).WithOne().HasForeignKey(w => w.ZoneId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+sealed class ZoneWindowConfiguration : IEntityTypeConfiguration<ZoneWindow>
+{
+    public void Configure(EntityTypeBuilder<ZoneWindow> b) => b.ToTable("zone_windows");
+}
+
+sealed class TrackingEventConfiguration : IEntityTypeConfiguration<TrackingEvent>
+{
+    public void Configure(EntityTypeBuilder<TrackingEvent> b)
+    {
+        b.ToTable("tracking_events");
+        b.Property(x => x.Detail).HasMaxLength(500);
+        b.Property(x => x.AcknowledgedBy).HasMaxLength(100);
+        b.HasIndex(x => new { x.VehicleId, x.StartMs });
+        b.HasIndex(x => x.StartMs);
+        b.HasOne<GreenFreight.Domain.Registry.Vehicle>().WithMany().HasForeignKey(x => x.VehicleId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,108 @@
+using GreenFreight.Domain.Registry;
+using GreenFreight.Domain.Tracking;
+using GreenFreight.Server.Auth;
+using GreenFreight.Server.Data;
+using GreenFreight.Server.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace GreenFreight.Server.Tracking;
+
+public sealed record LiveVehicleDto(int VehicleId, string Plate, string Energy, string Class, int? EnterpriseId, double? Lat, double? Lon,
+    double? SpeedKmh, int? Direction, DateTimeOffset? Time, DateTimeOffset LastSeen, bool Online);
+
+public sealed record TrackingEventDto(long Id, int VehicleId, string Plate, string Kind, DateTimeOffset Start, DateTimeOffset? End, double Lat, double Lon,
+    int? ZoneId, int? FacilityId, double? Value, string Detail, string? AcknowledgedBy, DateTimeOffset? AcknowledgedAt);
+
+public sealed record ZoneDto(int Id, string Name, string Kind, int? SpeedLimitKmh, bool IsDemo, string? Source, NetTopologySuite.Geometries.Polygon Area,
+    IReadOnlyList<ZoneWindowDto> Windows);
+
+public sealed record ZoneWindowDto(string? Class, bool? NewEnergy, int? MinGrossWeightKg, string From, string To);
+
+/// <summary>Live vehicles, tracking events (alarms) with acknowledgement, and the zones the rules use.</summary>
+public static class SupervisionApi
+{
+    static readonly TimeSpan China = TimeSpan.FromHours(8);
+
+    public static IEndpointRouteBuilder MapSupervisionApi(this IEndpointRouteBuilder app)
+    {
+        var g = app.MapGroup("/api/tracking").WithTags("Tracking (车辆监管)").RequireAuthorization();
+
+        g.MapGet("/live", async (HttpContext ctx, PositionIngest ingest, IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock,
+                Microsoft.Extensions.Options.IOptions<TrackingRuleOptions> rules, CancellationToken ct) =>
+            {
+                var user = UserContext.From(ctx.User);
+                await using var db = await dbFactory.CreateDbContextAsync(ct);
+                var q = db.Vehicles.AsNoTracking().Where(v => v.TerminalPhone != null);
+                if (user.IsEnterpriseOnly) q = q.Where(v => v.OwnerEnterpriseId == user.EnterpriseId);
+                var list = await q.Select(v => new { v.Id, v.Plate, v.Energy, v.Class, v.OwnerEnterpriseId }).ToListAsync(ct);
+                var now = clock.GetUtcNow();
+                var offline = TimeSpan.FromMinutes(rules.Value.OfflineAfterMinutes);
+                return TypedResults.Ok(list.Select(v =>
+                {
+                    var live = ingest.LiveOf(v.Id);
+                    var p = live?.LastValid;
+                    return new LiveVehicleDto(v.Id, v.Plate, v.Energy.ToString(), v.Class.ToString(), v.OwnerEnterpriseId, p?.Latitude, p?.Longitude, p?.SpeedKmh,
+                        p?.Direction, p?.Time.ToOffset(China), (live?.LastSeen ?? DateTimeOffset.MinValue).ToOffset(China), live is not null && now - live.LastSeen <= offline);
+                }).ToList());
+            })
+            .WithSummary("Vehicles with terminals: last position, online or offline")
+            .WithDescription("Online = heard from within Tracking:OfflineAfterMinutes (default 10). An enterprise sees only its own vehicles. The live state is kept by the instance that receives the terminals' connections.");
+
+        g.MapGet("/events", async (HttpContext ctx, DateTimeOffset? from, DateTimeOffset? to, string? kind, bool? unacknowledged, int? vehicleId,
+                IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, Localizer l, CancellationToken ct) =>
+            {
+                var user = UserContext.From(ctx.User);
+                var end = to ?? clock.GetUtcNow();
+                var start = from ?? end.AddDays(-7);
+                await using var db = await dbFactory.CreateDbContextAsync(ct);
+                long a = start.ToUnixTimeMilliseconds(), b = end.ToUnixTimeMilliseconds();
+                var q = from e in db.TrackingEvents.AsNoTracking()
+                        join v in db.Vehicles.AsNoTracking() on e.VehicleId equals v.Id
+                        where e.StartMs >= a && e.StartMs <= b
+                        select new { e, v.Plate, v.OwnerEnterpriseId };
+                if (user.IsEnterpriseOnly) q = q.Where(x => x.OwnerEnterpriseId == user.EnterpriseId);
+                if (Enum.TryParse<TrackingEventKind>(kind, true, out var k)) q = q.Where(x => x.e.Kind == k);
+                if (unacknowledged == true) q = q.Where(x => x.e.AcknowledgedAt == null);
+                if (vehicleId is { } vid) q = q.Where(x => x.e.VehicleId == vid);
+                var rows = await q.OrderByDescending(x => x.e.StartMs).Take(1000).ToListAsync(ct);
+                return TypedResults.Ok(rows.Select(x => ToDto(x.e, x.Plate)).ToList());
+            })
+            .WithSummary("Tracking events (alarms): zone violations, bay overstays, overspeed, offline")
+            .WithDescription("`from`/`to` (default: the last 7 days), `kind`, `unacknowledged=true`, `vehicleId`. Newest first, at most 1,000.");
+
+        g.MapPost("/events/{id:long}/ack", async Task<Results<Ok<TrackingEventDto>, ProblemHttpResult>> (long id, HttpContext ctx, IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, Localizer l, CancellationToken ct) =>
+            {
+                var user = UserContext.From(ctx.User);
+                await using var db = await dbFactory.CreateDbContextAsync(ct);
+                var e = await db.TrackingEvents.FirstOrDefaultAsync(x => x.Id == id, ct);
+                if (e is null) return Problems.NotFound(l);
+                e.AcknowledgedBy ??= user.UserName;
+                e.AcknowledgedAt ??= clock.GetUtcNow();
+                db.AuditEntries.Add(new Domain.Auditing.AuditEntry
+                {
+                    At = clock.GetUtcNow(), UserName = user.UserName, EntityType = nameof(TrackingEvent), EntityId = id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    Action = Domain.Auditing.AuditAction.Updated, Changes = """{"AcknowledgedAt":{"old":null,"new":"acknowledged"}}""",
+                });
+                await db.SaveChangesAsync(ct);
+                var plate = await db.Vehicles.Where(v => v.Id == e.VehicleId).Select(v => v.Plate).FirstAsync(ct);
+                return TypedResults.Ok(ToDto(e, plate));
+            })
+            .RequireAuthorization(p => p.RequireRole(Roles.Office, Roles.Police, Roles.Unit))
+            .WithSummary("Acknowledge an event (supervisors)");
+
+        g.MapGet("/zones", async (IDbContextFactory<AppDbContext> dbFactory, CancellationToken ct) =>
+            {
+                await using var db = await dbFactory.CreateDbContextAsync(ct);
+                var zones = await db.Zones.AsNoTracking().Include(z => z.Windows).OrderBy(z => z.Id).ToListAsync(ct);
+                return TypedResults.Ok(zones.Select(z => new ZoneDto(z.Id, z.Name, z.Kind.ToString(), z.SpeedLimitKmh, z.IsDemo, z.Source, z.Area,
+                    z.Windows.Select(w => new ZoneWindowDto(w.Class?.ToString(), w.NewEnergy, w.MinGrossWeightKg, w.From.ToString("HH:mm"), w.To.ToString("HH:mm"))).ToList())).ToList());
+            })
+            .WithSummary("Restricted and limited zones with their forbidden windows per vehicle class (GeoJSON)");
+        return app;
+    }
+
+    static TrackingEventDto ToDto(TrackingEvent e, string plate) => new(e.Id, e.VehicleId, plate, e.Kind.ToString(),
+        DateTimeOffset.FromUnixTimeMilliseconds(e.StartMs).ToOffset(China), e.EndMs is { } end ? DateTimeOffset.FromUnixTimeMilliseconds(end).ToOffset(China) : null,
+        e.Latitude, e.Longitude, e.ZoneId, e.FacilityId, e.Value, e.Detail, e.AcknowledgedBy, e.AcknowledgedAt);
+}
