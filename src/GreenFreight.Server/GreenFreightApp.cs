@@ -181,6 +181,8 @@ public static class GreenFreightApp
         AddRegistry<RetailOutlet, OutletDto, OutletRegistry>(services);
         services.AddSingleton<IndicatorService>();
         services.AddScoped<UserService>();
+        services.AddSingleton<Tracking.TrackPartitions>();
+        services.AddHostedService(sp => sp.GetRequiredService<Tracking.TrackPartitions>());
         services.AddSingleton<Tracking.PositionPipeline>();
         services.AddHostedService(sp => sp.GetRequiredService<Tracking.PositionPipeline>());
         services.AddSingleton<Tracking.VehicleDirectory>();
