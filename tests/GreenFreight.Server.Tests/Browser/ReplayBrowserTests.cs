@@ -75,6 +75,7 @@ public sealed class ReplayBrowserTests(BrowserFixture browser, ITestOutputHelper
         await page.WaitForSelectorAsync("#live-map .gf-veh");
         Assert.Equal("1", (await page.InnerTextAsync("#count-online")).Trim());
         await page.WaitForSelectorAsync("#live-map path.gf-shape-zones");
+        Assert.Equal(1, await page.Locator("#live-table tbody tr").CountAsync());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDir, "tracking-live.png"), FullPage = true });
     }
 }
