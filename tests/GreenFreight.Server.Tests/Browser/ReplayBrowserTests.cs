@@ -77,5 +77,15 @@ public sealed class ReplayBrowserTests(BrowserFixture browser, ITestOutputHelper
         await page.WaitForSelectorAsync("#live-map path.gf-shape-zones");
         Assert.Equal(1, await page.Locator("#live-table tbody tr").CountAsync());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDir, "tracking-live.png"), FullPage = true });
+    
+
+        // The same vehicle in the mileage report, and the alarms list.
+        await page.GotoAsync(browser.BaseUrl + "/tracking/reports");
+        await page.WaitForSelectorAsync($"#mileage-table tr[data-plate='{plate}']");
+        await page.WaitForSelectorAsync("#quality-chart svg");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDir, "tracking-reports.png"), FullPage = true });
+        await page.GotoAsync(browser.BaseUrl + "/tracking/alarms");
+        await page.WaitForSelectorAsync("#alarm-count");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDir, "tracking-alarms.png"), FullPage = true });
     }
 }
