@@ -196,6 +196,9 @@ public static class GreenFreightApp
             sp.GetRequiredService<Tracking.TrackingRules>().Attach(ingest);
             return ingest;
         });
+        services.AddSingleton<Tracking.TrackingEventService>();
+        services.AddSingleton<Tracking.SupervisionService>();
+        services.AddSingleton<Tracking.TrackingReports>();
         services.Configure<Tracking.Jt808Options>(config.GetSection("Jt808"));
         services.AddSingleton<Tracking.Jt808Stats>();
         services.AddSingleton<Tracking.Jt808Gateway>();
@@ -250,6 +253,7 @@ public static class GreenFreightApp
         app.MapUsersApi();
         Tracking.TrackingApi.MapTrackingApi(app);
         Tracking.SupervisionApi.MapSupervisionApi(app);
+        Tracking.TrackingReportsApi.MapTrackingReportsApi(app);
         app.MapGeoApi();
         app.MapGet("/culture/{name}", (string name, string? returnUrl, HttpContext ctx) =>
         {

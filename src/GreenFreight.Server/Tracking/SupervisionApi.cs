@@ -50,43 +50,16 @@ public static class SupervisionApi
             .WithDescription("Online = heard from within Tracking:OfflineAfterMinutes (default 10). An enterprise sees only its own vehicles. The live state is kept by the instance that receives the terminals' connections.");
 
         g.MapGet("/events", async (HttpContext ctx, DateTimeOffset? from, DateTimeOffset? to, string? kind, bool? unacknowledged, int? vehicleId,
-                IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, Localizer l, CancellationToken ct) =>
-            {
-                var user = UserContext.From(ctx.User);
-                var end = to ?? clock.GetUtcNow();
-                var start = from ?? end.AddDays(-7);
-                await using var db = await dbFactory.CreateDbContextAsync(ct);
-                long a = start.ToUnixTimeMilliseconds(), b = end.ToUnixTimeMilliseconds();
-                var q = from e in db.TrackingEvents.AsNoTracking()
-                        join v in db.Vehicles.AsNoTracking() on e.VehicleId equals v.Id
-                        where e.StartMs >= a && e.StartMs <= b
-                        select new { e, v.Plate, v.OwnerEnterpriseId };
-                if (user.IsEnterpriseOnly) q = q.Where(x => x.OwnerEnterpriseId == user.EnterpriseId);
-                if (Enum.TryParse<TrackingEventKind>(kind, true, out var k)) q = q.Where(x => x.e.Kind == k);
-                if (unacknowledged == true) q = q.Where(x => x.e.AcknowledgedAt == null);
-                if (vehicleId is { } vid) q = q.Where(x => x.e.VehicleId == vid);
-                var rows = await q.OrderByDescending(x => x.e.StartMs).Take(1000).ToListAsync(ct);
-                return TypedResults.Ok(rows.Select(x => ToDto(x.e, x.Plate)).ToList());
-            })
+                TrackingEventService events, CancellationToken ct) =>
+                TypedResults.Ok(await events.QueryAsync(UserContext.From(ctx.User), from, to,
+                    Enum.TryParse<TrackingEventKind>(kind, true, out var k) ? k : null, unacknowledged == true, vehicleId, ct)))
             .WithSummary("Tracking events (alarms): zone violations, bay overstays, overspeed, offline")
             .WithDescription("`from`/`to` (default: the last 7 days), `kind`, `unacknowledged=true`, `vehicleId`. Newest first, at most 1,000.");
 
-        g.MapPost("/events/{id:long}/ack", async Task<Results<Ok<TrackingEventDto>, ProblemHttpResult>> (long id, HttpContext ctx, IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, Localizer l, CancellationToken ct) =>
+        g.MapPost("/events/{id:long}/ack", async Task<Results<Ok<TrackingEventDto>, ProblemHttpResult>> (long id, HttpContext ctx, TrackingEventService events, Localizer l, CancellationToken ct) =>
             {
-                var user = UserContext.From(ctx.User);
-                await using var db = await dbFactory.CreateDbContextAsync(ct);
-                var e = await db.TrackingEvents.FirstOrDefaultAsync(x => x.Id == id, ct);
-                if (e is null) return Problems.NotFound(l);
-                e.AcknowledgedBy ??= user.UserName;
-                e.AcknowledgedAt ??= clock.GetUtcNow();
-                db.AuditEntries.Add(new Domain.Auditing.AuditEntry
-                {
-                    At = clock.GetUtcNow(), UserName = user.UserName, EntityType = nameof(TrackingEvent), EntityId = id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    Action = Domain.Auditing.AuditAction.Updated, Changes = """{"AcknowledgedAt":{"old":null,"new":"acknowledged"}}""",
-                });
-                await db.SaveChangesAsync(ct);
-                var plate = await db.Vehicles.Where(v => v.Id == e.VehicleId).Select(v => v.Plate).FirstAsync(ct);
-                return TypedResults.Ok(ToDto(e, plate));
+                var dto = await events.AcknowledgeAsync(UserContext.From(ctx.User), id, ct);
+                return dto is null ? Problems.NotFound(l) : TypedResults.Ok(dto);
             })
             .RequireAuthorization(p => p.RequireRole(Roles.Office, Roles.Police, Roles.Unit))
             .WithSummary("Acknowledge an event (supervisors)");
@@ -101,8 +74,4 @@ public static class SupervisionApi
             .WithSummary("Restricted and limited zones with their forbidden windows per vehicle class (GeoJSON)");
         return app;
     }
-
-    static TrackingEventDto ToDto(TrackingEvent e, string plate) => new(e.Id, e.VehicleId, plate, e.Kind.ToString(),
-        DateTimeOffset.FromUnixTimeMilliseconds(e.StartMs).ToOffset(China), e.EndMs is { } end ? DateTimeOffset.FromUnixTimeMilliseconds(end).ToOffset(China) : null,
-        e.Latitude, e.Longitude, e.ZoneId, e.FacilityId, e.Value, e.Detail, e.AcknowledgedBy, e.AcknowledgedAt);
 }

@@ -48,6 +48,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
+    /// <summary>An HTTP client of the same server with an admin bearer token (to post positions and the like).</summary>
+    public Task<HttpClient> AdminClientAsync() => _factory.ClientForAsync("admin");
+
     public async Task DisposeAsync()
     {
         if (Browser is not null) await Browser.CloseAsync();

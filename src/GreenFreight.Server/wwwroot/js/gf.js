@@ -17,6 +17,10 @@
  *   gf.map.toggleLayer(elementId, key, visible)
  *   gf.map.markerCount(elementId, key) -> number of markers in the layer (visible or not)
  *   gf.map.dispose(elementId)
+ *     (a feature may carry its own `color` and `className`, added to the marker's `gf-marker gf-marker-<key>` classes)
+ *   gf.map.setTrack(elementId, { points: [[lat, lon], ...], events: [ { lat, lon, label, kind } ], color }) -> number of points
+ *   gf.map.setCursor(elementId, index)  index may be fractional: the cursor is interpolated between two points
+ *   gf.map.clearTrack(elementId)
  *   gf.charts.gauge(elementId, { title, value, unit, target, comparison, min, max, met })
  *   gf.charts.line(elementId, { title, categories, series: [ { name, data } ], unit, target })
  *   gf.charts.bar(elementId, { same as line })
@@ -284,12 +288,13 @@
   }
 
   function markerIcon(key, color, icon, feature) {
+    if (feature.color) { color = feature.color; }
     var text = String(icon == null || icon === '' ? '•' : icon);
     var html = '<span class="gf-marker-badge" data-testid="gf-marker-' + escapeHtml(key) + '"' +
       ' data-layer="' + escapeHtml(key) + '" data-id="' + escapeHtml(feature.id) + '"' +
       ' style="background:' + escapeHtml(color) + '">' + escapeHtml(text) + '</span>';
     return L.divIcon({
-      className: 'gf-marker gf-marker-' + cssToken(key),
+      className: 'gf-marker gf-marker-' + cssToken(key) + (feature.className ? ' ' + String(feature.className) : ''),
       html: html,
       iconSize: [26, 26],
       iconAnchor: [13, 13],
@@ -378,7 +383,79 @@
     return info ? info.markers : 0;
   }
 
+  // ---------------------------------------------------------------- track replay
+
+  function clearTrack(elementId) {
+    var entry = maps[elementId];
+    if (!entry || !entry.track) { return; }
+    entry.map.removeLayer(entry.track.group);
+    entry.track = null;
+  }
+
+  function setTrack(elementId, options) {
+    options = options || {};
+    var entry = maps[elementId];
+    if (!entry) { warn('gf.map.setTrack: no map for #' + elementId); return 0; }
+    clearTrack(elementId);
+    var points = (Array.isArray(options.points) ? options.points : []).filter(function (p) {
+      return p && isNumber(p[0]) && isNumber(p[1]);
+    });
+    var group = L.featureGroup();
+    var color = options.color || '#2f6fd6';
+    var line = null;
+    if (points.length > 0) {
+      L.polyline(points, { color: '#ffffff', weight: 7, opacity: 0.9, interactive: false }).addTo(group);
+      line = L.polyline(points, { color: color, weight: 4, opacity: 0.95, className: 'gf-track-line' }).addTo(group);
+      L.circleMarker(points[0], { radius: 6, color: '#fff', weight: 2, fillColor: COLORS.ok, fillOpacity: 1, className: 'gf-track-start' })
+        .bindTooltip('起', { permanent: false }).addTo(group);
+      L.circleMarker(points[points.length - 1], { radius: 6, color: '#fff', weight: 2, fillColor: COLORS.bad, fillOpacity: 1, className: 'gf-track-end' })
+        .bindTooltip('终', { permanent: false }).addTo(group);
+    }
+    (Array.isArray(options.events) ? options.events : []).forEach(function (e, index) {
+      if (!e || !isNumber(e.lat) || !isNumber(e.lon)) { return; }
+      L.marker([e.lat, e.lon], {
+        icon: L.divIcon({
+          className: 'gf-event-marker gf-event-' + cssToken(e.kind),
+          html: '<span data-index="' + index + '">!</span>', iconSize: [22, 22], iconAnchor: [11, 11]
+        }),
+        title: e.label ? String(e.label) : '', zIndexOffset: 500
+      }).bindPopup(escapeHtml(e.label || ''), { maxWidth: 320 }).addTo(group);
+    });
+    var cursor = null;
+    if (points.length > 0) {
+      cursor = L.marker(points[0], {
+        icon: L.divIcon({ className: 'gf-cursor', html: '<span class="gf-cursor-dot"></span>', iconSize: [22, 22], iconAnchor: [11, 11] }),
+        interactive: false, zIndexOffset: 1000, keyboard: false
+      }).addTo(group);
+    }
+    group.addTo(entry.map);
+    entry.track = { group: group, points: points, cursor: cursor, line: line };
+    if (line) {
+      var bounds = line.getBounds();
+      if (bounds.isValid()) { entry.map.fitBounds(bounds.pad(0.25), { maxZoom: 15 }); }
+    }
+    entry.element.setAttribute('data-track-points', String(points.length));
+    entry.element.setAttribute('data-cursor', '0');
+    return points.length;
+  }
+
+  function setCursor(elementId, index) {
+    var entry = maps[elementId];
+    if (!entry || !entry.track || !entry.track.cursor) { return; }
+    var points = entry.track.points;
+    var i = Math.max(0, Math.min(points.length - 1, isNumber(index) ? index : 0));
+    var lo = Math.floor(i), hi = Math.min(points.length - 1, lo + 1), f = i - lo;
+    var lat = points[lo][0] + (points[hi][0] - points[lo][0]) * f;
+    var lon = points[lo][1] + (points[hi][1] - points[lo][1]) * f;
+    entry.track.cursor.setLatLng([lat, lon]);
+    entry.element.setAttribute('data-cursor', String(Math.round(i * 100) / 100));
+    if (!entry.map.getBounds().contains([lat, lon])) { entry.map.panTo([lat, lon]); }
+  }
+
   gf.map = {
+    setTrack: guard('gf.map.setTrack', setTrack),
+    setCursor: guard('gf.map.setCursor', setCursor),
+    clearTrack: guard('gf.map.clearTrack', clearTrack),
     init: guard('gf.map.init', initMap),
     setLayers: guard('gf.map.setLayers', setLayers),
     toggleLayer: guard('gf.map.toggleLayer', toggleLayer),

@@ -1,0 +1,66 @@
+using GreenFreight.Domain.Registry;
+using GreenFreight.Domain.Tracking;
+using GreenFreight.Server.Auth;
+using GreenFreight.Server.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace GreenFreight.Server.Tracking;
+
+public sealed record VehicleOption(int Id, string Plate, EnergyType Energy, VehicleClass Class, int? EnterpriseId);
+
+public sealed record ReplayPoint(long TimeMs, double Lat, double Lon, double SpeedKmh, int Direction);
+
+/// <summary>In-process queries behind the supervision pages (live map, replay), scoped like the API.</summary>
+public sealed class SupervisionService(IDbContextFactory<AppDbContext> dbFactory, PositionIngest ingest, TimeProvider clock, IOptions<TrackingRuleOptions> rules)
+{
+    static readonly TimeSpan China = TimeSpan.FromHours(8);
+
+    /// <summary>Vehicles with a terminal, or heard of by this instance (enterprise platforms post without a terminal phone).</summary>
+    public async Task<List<VehicleOption>> TrackedVehiclesAsync(UserContext user, CancellationToken ct = default)
+    {
+        var live = ingest.Live.Keys.ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var q = db.Vehicles.AsNoTracking().Where(v => v.TerminalPhone != null || live.Contains(v.Id));
+        if (user.IsEnterpriseOnly) q = q.Where(v => v.OwnerEnterpriseId == user.EnterpriseId);
+        return await q.OrderBy(v => v.Plate).Select(v => new VehicleOption(v.Id, v.Plate, v.Energy, v.Class, v.OwnerEnterpriseId)).ToListAsync(ct);
+    }
+
+    public async Task<List<LiveVehicleDto>> LiveAsync(UserContext user, CancellationToken ct = default)
+    {
+        var list = await TrackedVehiclesAsync(user, ct);
+        var now = clock.GetUtcNow();
+        var offline = TimeSpan.FromMinutes(rules.Value.OfflineAfterMinutes);
+        return list.Select(v =>
+        {
+            var live = ingest.LiveOf(v.Id);
+            var p = live?.LastValid;
+            return new LiveVehicleDto(v.Id, v.Plate, v.Energy.ToString(), v.Class.ToString(), v.EnterpriseId, p?.Latitude, p?.Longitude, p?.SpeedKmh,
+                p?.Direction, p?.Time.ToOffset(China), (live?.LastSeen ?? DateTimeOffset.MinValue).ToOffset(China), live is not null && now - live.LastSeen <= offline);
+        }).ToList();
+    }
+
+    public async Task<List<TrafficZone>> ZonesAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Zones.AsNoTracking().Include(z => z.Windows).OrderBy(z => z.Id).ToListAsync(ct);
+    }
+
+    /// <summary>A vehicle's valid positions in a period (at most 31 days, 200,000 points); null when the user may not see it.</summary>
+    public async Task<(VehicleOption Vehicle, List<ReplayPoint> Points)?> TrackAsync(UserContext user, string plate, DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default)
+    {
+        if (to < from || to - from > TimeSpan.FromDays(31)) return null;
+        var normalized = Domain.Validation.Plate.Normalize(plate);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var v = await db.Vehicles.AsNoTracking().Where(x => x.Plate == normalized)
+            .Where(x => !user.IsEnterpriseOnly || x.OwnerEnterpriseId == user.EnterpriseId)
+            .Select(x => new VehicleOption(x.Id, x.Plate, x.Energy, x.Class, x.OwnerEnterpriseId)).FirstOrDefaultAsync(ct);
+        if (v is null) return null;
+        long a = from.ToUnixTimeMilliseconds(), b = to.ToUnixTimeMilliseconds();
+        var points = await db.TrackPoints.AsNoTracking()
+            .Where(p => p.VehicleId == v.Id && p.TimeMs >= a && p.TimeMs <= b && p.Verdict == PositionVerdict.Valid)
+            .OrderBy(p => p.TimeMs).ThenBy(p => p.Id).Take(200_000)
+            .Select(p => new ReplayPoint(p.TimeMs, p.Latitude, p.Longitude, p.SpeedKmh, p.Direction)).ToListAsync(ct);
+        return (v, points);
+    }
+}
