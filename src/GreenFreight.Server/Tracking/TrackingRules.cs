@@ -87,7 +87,7 @@ public sealed class TrackingRules(IDbContextFactory<AppDbContext> dbFactory, Veh
             {
                 inside.Add((z.Zone.Id, TrackingEventKind.ZoneViolation));
                 OpenOnce(state, vehicleId, (z.Zone.Id, TrackingEventKind.ZoneViolation), p, z.Zone.Id, null, null,
-                    $"{z.Zone.Name}：{window.From:HH\\:mm}–{window.To:HH\\:mm} 禁止驶入");
+                    window.From == window.To ? $"{z.Zone.Name}：全天禁止驶入" : $"{z.Zone.Name}：{window.From:HH\\:mm}–{window.To:HH\\:mm} 禁止驶入");
             }
             if (z.Zone.SpeedLimitKmh is { } limit && p.SpeedKmh > limit)
             {
