@@ -34,6 +34,8 @@ public static class CliApp
                 "template" => await TemplateAsync(rest, output, error),
                 "import" => await ImportAsync(rest, output, error),
                 "jt808" => Jt808Decode.Run(rest, output, error),
+                "seed-fleet" => await SeedFleetAsync(rest, output, error),
+                "simulate" => await Simulation.SimulateCommand.RunAsync(rest, output, error),
                 _ => Fail(error, $"未知命令 unknown command: {args[0]}\n\n{Help}", Usage),
             };
         }
@@ -52,6 +54,10 @@ public static class CliApp
           greenfreight template <registry> <file.xlsx>       write the Excel import template of a registry
           greenfreight import <registry> <file.xlsx>         import a registry from Excel (all rows or none)
           greenfreight jt808 decode <hex>                    decode one JT/T 808 frame to JSON (exit 2 if rejected)
+          greenfreight seed-fleet --vehicles N               add N demo vehicles with JT/T 808 terminal phones (load tests)
+          greenfreight simulate --terminals N --rate R --duration S [--host H] [--port P] [--db D | --phones-file F]
+                                [--malformed-percent P] [--json]
+                                                             drive N simulated terminals against the JT/T 808 gateway
 
         registries: units, enterprises, facilities, vehicles, outlets
         database:   SQLite file data/greenfreight.db by default; --Database:Provider=Postgres --ConnectionStrings:Main="Host=...;..."
@@ -88,6 +94,32 @@ public static class CliApp
         foreach (var l in report.Logins) output.WriteLine($"  {l.UserName,-8} {l.Role}");
         if (report.GeneratedAdminPassword is { } pw) output.WriteLine($"admin password: {pw}");
         if (report.GeneratedDemoPassword is { } dpw) output.WriteLine($"demo password: {dpw}");
+        return Ok;
+    }
+
+    static async Task<int> SeedFleetAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        int? count = null;
+        var seed = Environment.TickCount;
+        var options = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] is "--vehicles" or "--seed" && i + 1 < args.Length && int.TryParse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture, out var n))
+            {
+                if (args[i] == "--vehicles") count = n; else seed = n;
+                i++;
+            }
+            else options.Add(args[i]);
+        }
+        if (count is not (>= 1 and <= 1_000_000))
+            return Fail(error, "用法 usage: greenfreight seed-fleet --vehicles N [--seed S] [database options]   (1 ≤ N ≤ 1,000,000)", Usage);
+        var (app, report) = await OpenAsync([.. options]);
+        await using var _ = app;
+        var factory = app.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<AppDbContext>>();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var r = await DemoFleet.AddAsync(factory, count.Value, seed);
+        output.WriteLine($"数据库 database: {report.Provider} {report.Database}");
+        output.WriteLine($"已添加演示车辆 added {r.Added:N0} demo vehicles with terminals {r.FirstPhone}…{r.LastPhone} in {watch.Elapsed.TotalSeconds:F1} s; {r.VehiclesWithTerminal:N0} vehicles have a terminal phone");
         return Ok;
     }
 
