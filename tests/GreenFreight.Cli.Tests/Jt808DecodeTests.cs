@@ -6,16 +6,9 @@ namespace GreenFreight.Cli.Tests;
 /// <summary><c>greenfreight jt808 decode</c> on the shared captured frames.</summary>
 public sealed class Jt808DecodeTests
 {
-    static string Root()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "GreenFreight.slnx"))) dir = dir.Parent;
-        return Path.GetFullPath(Path.Combine(dir!.FullName, "..", "shared"));
-    }
-
     static List<Dictionary<string, string>> Rows()
     {
-        var lines = File.ReadAllLines(Path.Combine(Root(), "testvectors", "jt808", "frames.tsv"));
+        var lines = File.ReadAllLines(Path.Combine(GreenFreight.Testing.RepoRoot.Shared, "testvectors", "jt808", "frames.tsv"));
         var head = lines[0].Split('\t');
         return lines.Skip(1).Select(l => l.Split('\t')).Select(c => head.Select((h, i) => (h, v: i < c.Length ? c[i] : "")).ToDictionary(x => x.h, x => x.v)).ToList();
     }

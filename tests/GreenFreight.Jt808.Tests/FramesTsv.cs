@@ -10,21 +10,9 @@ public static class FramesTsv
 
     public static IReadOnlyList<FrameRow> Rows => LazyRows.Value;
 
-    public static string FilePath { get; } = Path.Combine(FindSharedFolder(), "testvectors", "jt808", "frames.tsv");
+    public static string FilePath { get; } = Path.Combine(GreenFreight.Testing.RepoRoot.Shared, "testvectors", "jt808", "frames.tsv");
 
     public static FrameRow Row(int number) => Rows[number - 1];
-
-    private static string FindSharedFolder()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "GreenFreight.slnx")))
-                return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared"));
-            dir = dir.Parent;
-        }
-        throw new DirectoryNotFoundException("GreenFreight.slnx not found above " + AppContext.BaseDirectory);
-    }
 
     private static IReadOnlyList<FrameRow> Load()
     {

@@ -114,14 +114,7 @@ public static class PostgresServer
 
 public static class RepoPaths
 {
-    public static string Root { get; } = Find();
+    public static string Root => GreenFreight.Testing.RepoRoot.Path;
 
-    public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
-
-    static string Find()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "GreenFreight.slnx"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new DirectoryNotFoundException("GreenFreight.slnx not found above " + AppContext.BaseDirectory);
-    }
+    public static string Shared => GreenFreight.Testing.RepoRoot.Shared;
 }
