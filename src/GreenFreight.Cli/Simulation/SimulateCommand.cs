@@ -173,6 +173,11 @@ public static class SimulateCommand
         await connecting;
         var connectSeconds = connectWatch.Elapsed.TotalSeconds;
         var start = sim.Sample();
+        if (start.Connected == 0)
+        {
+            progress.WriteLine(FormattableString.Invariant($"no terminal connected to {s.Options.Host}:{s.Options.Port} (refused {start.Refusals}, failures {start.ConnectFailures}): is the gateway running, and are the phones registered?"));
+            return new RunResult(s, connectSeconds, 0, start - start, start with { Latency = LatencyHistogram.Snapshot.Empty }, true);
+        }
         sim.Rate = s.Options.Rate;
         var previous = start;
         var stopAt = start.Elapsed + TimeSpan.FromSeconds(s.DurationSeconds);
