@@ -17,6 +17,8 @@ using Microsoft.Data.Sqlite;
 //   dotnet build -c Release GreenFreight.slnx
 //   dotnet bench/GreenFreight.Tracking.Bench/bin/Release/net10.0/GreenFreight.Tracking.Bench.dll \
 //       --terminals 10000 --rates 5000,10000,20000,40000,60000 --seconds 20 --warmup 5
+// Options: --drain S (wait for outstanding acks after a step), --malformed-percent P, --batch-percent B, --senders K,
+//          --server-dll PATH (another build of the server), --server-env NAME=VALUE (repeatable, e.g. DOTNET_gcServer=0), --json FILE (results), --server-log FILE (server output), --keep
 
 var o = Options.Parse(args);
 var inv = CultureInfo.InvariantCulture;
@@ -46,7 +48,7 @@ try
 
     // 2. The server, as its own process.
     var port = FreePort();
-    using var server = StartServer(o.ServerDll, db, port, AdminPassword, DemoPassword, out var lines);
+    using var server = StartServer(o.ServerDll, db, port, AdminPassword, DemoPassword, o.ServerEnv, out var lines);
     var started = Stopwatch.StartNew();
     while (!lines.Any(l => l.Contains("JT/T 808:", StringComparison.Ordinal)) && !server.HasExited && started.Elapsed < TimeSpan.FromSeconds(120)) await Task.Delay(100);
     if (server.HasExited || !lines.Any(l => l.Contains("JT/T 808:", StringComparison.Ordinal)))
@@ -54,6 +56,7 @@ try
         Console.Error.WriteLine("server did not start:\n" + string.Join('\n', lines));
         return 2;
     }
+    if (o.ServerEnv.Length > 0) Console.WriteLine($"server environment: {string.Join(' ', o.ServerEnv)}");
     Console.WriteLine($"server pid {server.Id} up in {started.Elapsed.TotalSeconds:F1} s, JT/T 808 on port {port}, RSS {ProcStatus.RssMb(server.Id):F0} MB");
 
     // 3. Connect every terminal (rate 0: heartbeats only).
@@ -79,6 +82,7 @@ try
             var s0 = sim.Sample();
             var serverCpu0 = ProcStatus.CpuSeconds(server.Id);
             var selfCpu0 = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+            var machine0 = ProcStatus.MachineBusySeconds();
             var wall = Stopwatch.StartNew();
             var previous = s0;
             var perSecond = new List<double>();
@@ -95,6 +99,7 @@ try
             var seconds = wall.Elapsed.TotalSeconds;
             var serverCpu = (ProcStatus.CpuSeconds(server.Id) - serverCpu0) / seconds;
             var selfCpu = (Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - selfCpu0) / seconds;
+            var machineCpu = (ProcStatus.MachineBusySeconds() - machine0) / seconds;
             var step = s1 - s0;
             var ok = step.Latency.Percentile(99) < 100_000 && step.PositionsAcked >= 0.99 * step.PositionsSent && step.SentPerSecond >= 0.97 * rate;
             var row = new JsonObject
@@ -117,6 +122,9 @@ try
                 ["serverPeakRssMb"] = Math.Round(ProcStatus.PeakRssMb(server.Id)),
                 ["serverCpuPercent"] = Math.Round(serverCpu * 100),
                 ["simulatorCpuPercent"] = Math.Round(selfCpu * 100),
+                // Everything else on the (shared) machine: other processes, and kernel time not charged to either.
+                ["otherCpuPercent"] = Math.Round(Math.Max(0, machineCpu - serverCpu - selfCpu) * 100),
+                ["machineCpuPercent"] = Math.Round(machineCpu * 100),
                 ["ok"] = ok,
             };
             rows.Add(row);
@@ -132,6 +140,7 @@ try
     // 5. Every acknowledged position is in the database.
     server.Kill(entireProcessTree: true);
     await server.WaitForExitAsync();
+    if (o.ServerLog is not null) await File.WriteAllLinesAsync(o.ServerLog, lines);
     long stored;
     await using (var conn = new SqliteConnection($"Data Source={db};Pooling=False"))
     {
@@ -143,11 +152,11 @@ try
     Console.WriteLine($"acknowledged {totalAcked:N0} positions in all; {stored:N0} rows in track_points");
 
     Console.WriteLine();
-    Console.WriteLine("| total rate requested (pos/s) | sent (pos/s) | acked (pos/s) | ack p50 (ms) | ack p95 (ms) | ack p99 (ms) | ack max (ms) | server RSS (MB) | server CPU | simulator CPU | p99 < 100 ms and acked ≈ sent |");
-    Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|");
+    Console.WriteLine("| total rate requested (pos/s) | sent (pos/s) | acked (pos/s) | ack p50 (ms) | ack p95 (ms) | ack p99 (ms) | ack max (ms) | server RSS (MB) | server CPU | simulator CPU | other CPU | p99 < 100 ms and acked ≈ sent |");
+    Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|");
     foreach (var r in rows)
         Console.WriteLine(string.Create(inv,
-            $"| {(double)r["rate"]!:N0} | {(double)r["sentPerSecond"]!:N0} | {(double)r["ackedPerSecond"]!:N0} | {(double)r["p50Ms"]!:F1} | {(double)r["p95Ms"]!:F1} | {(double)r["p99Ms"]!:F1} | {(double)r["maxMs"]!:F0} | {(double)r["serverRssMb"]!:F0} | {(double)r["serverCpuPercent"]!:F0} % | {(double)r["simulatorCpuPercent"]!:F0} % | {((bool)r["ok"]! ? "yes" : "no")} |"));
+            $"| {(double)r["rate"]!:N0} | {(double)r["sentPerSecond"]!:N0} | {(double)r["ackedPerSecond"]!:N0} | {(double)r["p50Ms"]!:F1} | {(double)r["p95Ms"]!:F1} | {(double)r["p99Ms"]!:F1} | {(double)r["maxMs"]!:F0} | {(double)r["serverRssMb"]!:F0} | {(double)r["serverCpuPercent"]!:F0} % | {(double)r["simulatorCpuPercent"]!:F0} % | {(double)r["otherCpuPercent"]!:F0} % | {((bool)r["ok"]! ? "yes" : "no")} |"));
     var best = rows.Where(r => (bool)r["ok"]!).Select(r => (double)r["ackedPerSecond"]!).DefaultIfEmpty(0).Max();
     Console.WriteLine();
     Console.WriteLine(string.Create(inv, $"highest step with p99 < 100 ms and acked ≈ sent: {best:N0} positions/s end to end"));
@@ -181,7 +190,7 @@ static int FreePort()
     return port;
 }
 
-static Process StartServer(string dll, string db, int port, string adminPassword, string demoPassword, out ConcurrentQueue<string> lines)
+static Process StartServer(string dll, string db, int port, string adminPassword, string demoPassword, IEnumerable<string> env, out ConcurrentQueue<string> lines)
 {
     var psi = new ProcessStartInfo("dotnet")
     {
@@ -189,6 +198,11 @@ static Process StartServer(string dll, string db, int port, string adminPassword
         RedirectStandardOutput = true,
         RedirectStandardError = true,
     };
+    foreach (var e in env)
+    {
+        var eq = e.IndexOf('=', StringComparison.Ordinal);
+        psi.Environment[e[..eq]] = e[(eq + 1)..];
+    }
     foreach (var a in new[] { dll, "--urls", $"http://127.0.0.1:{FreePort()}", "--Jt808:Port", port.ToString(CultureInfo.InvariantCulture),
                  "--ConnectionStrings:Main", $"Data Source={db}", "--Seed:AdminPassword", adminPassword, "--Seed:DemoPassword", demoPassword,
                  "--Logging:LogLevel:Default=Warning" })
@@ -203,7 +217,7 @@ static Process StartServer(string dll, string db, int port, string adminPassword
     return p;
 }
 
-sealed record Options(int Terminals, double[] Rates, int Seconds, int Warmup, int Drain, double MalformedPercent, double BatchPercent, int Senders, string ServerDll, string? JsonOut, bool Keep)
+sealed record Options(int Terminals, double[] Rates, int Seconds, int Warmup, int Drain, double MalformedPercent, double BatchPercent, int Senders, string ServerDll, string? JsonOut, string? ServerLog, string[] ServerEnv, bool Keep)
 {
     public static Options Parse(string[] args)
     {
@@ -221,6 +235,8 @@ sealed record Options(int Terminals, double[] Rates, int Seconds, int Warmup, in
             int.Parse(Get("--senders") ?? "1", inv),
             Get("--server-dll") ?? Path.Combine(root, "src", "GreenFreight.Server", "bin", "Release", "net10.0", "GreenFreight.Server.dll"),
             Get("--json"),
+            Get("--server-log"),
+            [.. args.Select((a, i) => (a, i)).Where(x => x.a == "--server-env" && x.i + 1 < args.Length).Select(x => args[x.i + 1])],
             args.Contains("--keep"));
     }
 
@@ -250,6 +266,14 @@ static class ProcStatus
 
     public static double RssMb(int pid) => Field(pid, "VmRSS");
     public static double PeakRssMb(int pid) => Field(pid, "VmHWM");
+
+    /// <summary>Busy CPU seconds of the whole machine, all cores (/proc/stat: everything but idle and iowait).</summary>
+    public static double MachineBusySeconds()
+    {
+        var f = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Take(8)
+            .Select(x => long.Parse(x, CultureInfo.InvariantCulture)).ToArray();
+        return (f.Sum() - f[3] - f[4]) / 100.0;
+    }
 
     /// <summary>User + system CPU seconds (fields 14 and 15 of /proc/pid/stat, in clock ticks of 1/100 s).</summary>
     public static double CpuSeconds(int pid)

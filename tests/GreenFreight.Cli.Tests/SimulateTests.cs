@@ -73,8 +73,20 @@ public sealed class SimulateTests : IDisposable
         var stats = server.Services.GetRequiredService<Jt808Stats>();
         Assert.Equal(malformed, stats.RejectedFrames);
         Assert.Equal(sent, stats.Positions);
+
+        // A phone that is on no vehicle is refused; the registered one beside it goes on.
+        var phones = Path.Combine(_dir, "phones.txt");
+        await File.WriteAllLinesAsync(phones, ["# phone,plate", "017700000000,鲁C12345", "019999999999"]);
+        var mixed = await Run("simulate", "--terminals", "2", "--rate", "20", "--duration", "1", "--port", gateway.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--phones-file", phones, "--json");
+        Assert.True(mixed.Code == 0, mixed.Err);
+        var m = JsonNode.Parse(mixed.Out)!;
+        Assert.Equal(1, (int)m["connected"]!);
+        Assert.Equal(1, (int)m["refusals"]!);
+        Assert.Equal((long)m["positionsSent"]!, (long)m["positionsAcked"]!);
+        var total = sent + (long)m["positionsAcked"]!;
         await server.StopAsync();
-        Assert.Equal(sent, await ScalarAsync("SELECT COUNT(*) FROM track_points p JOIN vehicles v ON v.Id = p.VehicleId WHERE v.TerminalPhone LIKE '0177%' AND p.Source = 1"));
+        Assert.Equal(total, await ScalarAsync("SELECT COUNT(*) FROM track_points p JOIN vehicles v ON v.Id = p.VehicleId WHERE v.TerminalPhone LIKE '0177%' AND p.Source = 1"));
         Assert.Equal(0, await ScalarAsync("SELECT COUNT(*) FROM track_points WHERE Verdict <> 0 OR Latitude NOT BETWEEN 36.78 AND 36.86 OR Longitude NOT BETWEEN 118.25 AND 118.38"));
     }
 

@@ -160,7 +160,8 @@ public static class SimulateCommand
 
     public static async Task<RunResult> RunAsync(Settings s, IReadOnlyList<TerminalIdentity> terminals, TextWriter progress, CancellationToken ct = default)
     {
-        await using var sim = new Simulator(s.Options, terminals);
+        // Nothing is sent until the counters' starting point is taken: every position then counts on both sides.
+        await using var sim = new Simulator(s.Options, terminals) { Rate = 0 };
         var connectWatch = Stopwatch.StartNew();
         var connecting = sim.StartAsync(ct);
         while (!connecting.IsCompleted)
@@ -172,28 +173,43 @@ public static class SimulateCommand
         await connecting;
         var connectSeconds = connectWatch.Elapsed.TotalSeconds;
         var start = sim.Sample();
+        if (start.Connected == 0)
+        {
+            progress.WriteLine(FormattableString.Invariant($"no terminal connected to {s.Options.Host}:{s.Options.Port} (refused {start.Refusals}, failures {start.ConnectFailures}): is the gateway running, and are the phones registered?"));
+            return new RunResult(s, connectSeconds, 0, start - start, start with { Latency = LatencyHistogram.Snapshot.Empty }, true);
+        }
+        sim.Rate = s.Options.Rate;
         var previous = start;
-        var end = start.Elapsed + TimeSpan.FromSeconds(s.DurationSeconds);
+        var stopAt = start.Elapsed + TimeSpan.FromSeconds(s.DurationSeconds);
         while (true)
         {
-            var left = end - sim.Sample().Elapsed;
+            var left = stopAt - sim.Sample().Elapsed;
             if (left <= TimeSpan.Zero) break;
             await Task.Delay(left < TimeSpan.FromSeconds(1) ? left : TimeSpan.FromSeconds(1), ct);
             var now = sim.Sample();
-            progress.WriteLine(Line(now - start, now - previous));
+            if ((now - previous).Elapsed < TimeSpan.FromSeconds(0.5)) continue;   // a last sliver of a second is no rate
+            progress.WriteLine(Line(now - start, now - previous, now));
             previous = now;
         }
         sim.Rate = 0;
         var sending = sim.Sample() - start;
         var drained = await sim.DrainAsync(TimeSpan.FromSeconds(15), ct);
-        var total = sim.Sample() - start;
-        return new RunResult(s, connectSeconds, sending.Connected, sending, total with { Connected = sending.Connected }, drained);
+        var end = sim.Sample();
+        // Positions count from the start of sending; refusals, connect failures and reconnects from the first connection.
+        var total = (end - start) with
+        {
+            Connected = sending.Connected,
+            Refusals = end.Refusals,
+            ConnectFailures = end.ConnectFailures,
+            Reconnects = end.Reconnects,
+        };
+        return new RunResult(s, connectSeconds, sending.Connected, sending, total, drained);
     }
 
-    static string Line(SimulatorSample run, SimulatorSample second) => string.Create(CultureInfo.InvariantCulture,
+    static string Line(SimulatorSample run, SimulatorSample second, SimulatorSample absolute) => string.Create(CultureInfo.InvariantCulture,
         $"[{run.Elapsed.TotalSeconds,5:F0}s] conn {second.Connected:N0}  sent {second.SentPerSecond,8:N0}/s  acked {second.AckedPerSecond,8:N0}/s  in flight {second.InFlight,6:N0}  " +
         $"p50 {second.Latency.Percentile(50) / 1000.0,6:F1} ms  p99 {second.Latency.Percentile(99) / 1000.0,7:F1} ms  max {second.Latency.MaxMicros / 1000.0,7:F1} ms  " +
-        $"malformed {run.MalformedSent:N0}  refused {run.Refusals}  reconnects {run.Reconnects}");
+        $"malformed {run.MalformedSent:N0}  refused {absolute.Refusals}  reconnects {absolute.Reconnects}");
 
     static void PrintSummary(RunResult r, TextWriter o)
     {
