@@ -123,11 +123,12 @@ public sealed class Jt808Gateway(
         var session = new Session();
         using var frames = new Jt808FrameReader();
         var idle = TimeSpan.FromSeconds(options.Value.IdleTimeoutSeconds);
+        // One idle timer per connection, re-armed before each read (a cancelled one ends the connection anyway).
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping, connection.ConnectionClosed);
         try
         {
             while (true)
             {
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping, connection.ConnectionClosed);
                 timeout.CancelAfter(idle);
                 System.IO.Pipelines.ReadResult read;
                 try

@@ -33,7 +33,8 @@ public sealed class PositionPipeline(IDbContextFactory<AppDbContext> dbFactory, 
         if (points.Count == 0) return;
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await _queue.Writer.WriteAsync(new Pending(points, done), ct);
-        await done.Task.WaitAsync(ct);
+        // The writer completes, faults or cancels every queued item, so no per-call WaitAsync is needed.
+        await done.Task;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
