@@ -146,10 +146,10 @@ try
     {
         await conn.OpenAsync();
         await using var cmd = conn.CreateCommand();
-        cmd.CommandText = "SELECT COUNT(*) FROM track_points";
+        cmd.CommandText = $"SELECT COUNT(*) FROM ({GreenFreight.Server.Tracking.SqliteTrackInbox.AllPointsSql})";
         stored = (long)(await cmd.ExecuteScalarAsync())!;
     }
-    Console.WriteLine($"acknowledged {totalAcked:N0} positions in all; {stored:N0} rows in track_points");
+    Console.WriteLine($"acknowledged {totalAcked:N0} positions in all; {stored:N0} positions stored");
 
     Console.WriteLine();
     Console.WriteLine("| total rate requested (pos/s) | sent (pos/s) | acked (pos/s) | ack p50 (ms) | ack p95 (ms) | ack p99 (ms) | ack max (ms) | server RSS (MB) | server CPU | simulator CPU | other CPU | p99 < 100 ms and acked ≈ sent |");

@@ -86,8 +86,8 @@ public sealed class SimulateTests : IDisposable
         Assert.Equal((long)m["positionsSent"]!, (long)m["positionsAcked"]!);
         var total = sent + (long)m["positionsAcked"]!;
         await server.StopAsync();
-        Assert.Equal(total, await ScalarAsync("SELECT COUNT(*) FROM track_points p JOIN vehicles v ON v.Id = p.VehicleId WHERE v.TerminalPhone LIKE '0177%' AND p.Source = 1"));
-        Assert.Equal(0, await ScalarAsync("SELECT COUNT(*) FROM track_points WHERE Verdict <> 0 OR Latitude NOT BETWEEN 36.78 AND 36.86 OR Longitude NOT BETWEEN 118.25 AND 118.38"));
+        Assert.Equal(total, await ScalarAsync($"SELECT COUNT(*) FROM ({GreenFreight.Server.Tracking.SqliteTrackInbox.AllPointsSql}) p JOIN vehicles v ON v.Id = p.VehicleId WHERE v.TerminalPhone LIKE '0177%' AND p.Source = 1"));
+        Assert.Equal(0, await ScalarAsync($"SELECT COUNT(*) FROM ({GreenFreight.Server.Tracking.SqliteTrackInbox.AllPointsSql}) WHERE Verdict <> 0 OR Latitude NOT BETWEEN 36.78 AND 36.86 OR Longitude NOT BETWEEN 118.25 AND 118.38"));
     }
 
     [Theory]

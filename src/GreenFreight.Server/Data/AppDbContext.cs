@@ -24,6 +24,12 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<PlatformSecret> Secrets => Set<PlatformSecret>();
     public DbSet<GreenFreight.Domain.Tracking.TrackPoint> TrackPoints => Set<GreenFreight.Domain.Tracking.TrackPoint>();
+    /// <summary>
+    /// Every stored position, for reading. On SQLite recent positions wait in an unindexed inbox before they are moved
+    /// into <see cref="TrackPoints"/> (see <c>SqlitePositionStore</c>), so reads go through this, not the table.
+    /// </summary>
+    public IQueryable<GreenFreight.Domain.Tracking.TrackPoint> StoredPositions =>
+        Database.IsSqlite() ? TrackPoints.FromSqlRaw(GreenFreight.Server.Tracking.SqliteTrackInbox.AllPointsSql) : TrackPoints;
     public DbSet<Tracking.ApiKey> ApiKeys => Set<Tracking.ApiKey>();
     public DbSet<GreenFreight.Domain.Tracking.TrafficZone> Zones => Set<GreenFreight.Domain.Tracking.TrafficZone>();
     public DbSet<GreenFreight.Domain.Tracking.TrackingEvent> TrackingEvents => Set<GreenFreight.Domain.Tracking.TrackingEvent>();

@@ -10,7 +10,7 @@ namespace GreenFreight.Server.Tracking;
 /// the queue in batches (group commit), so thousands of connections share few transactions. A caller acknowledges
 /// (JT/T 808 0x8001, HTTP 200) only after its task completed: an acknowledged position is committed.
 /// </summary>
-public sealed class PositionPipeline(IDbContextFactory<AppDbContext> dbFactory, ILogger<PositionPipeline> log) : BackgroundService
+public sealed class PositionPipeline(IDbContextFactory<AppDbContext> dbFactory, IConfiguration config, ILogger<PositionPipeline> log) : BackgroundService
 {
     public const int MaxBatch = 20_000;
 
@@ -39,33 +39,38 @@ public sealed class PositionPipeline(IDbContextFactory<AppDbContext> dbFactory, 
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await using var store = PositionStoreFactory.Create(dbFactory);
+        var sqliteOptions = config.GetSection("Tracking:Sqlite").Get<SqliteStoreOptions>() ?? new SqliteStoreOptions();
+        await using var store = PositionStoreFactory.Create(dbFactory, sqliteOptions, log);
         var batch = new List<Pending>();
         var rows = new List<TrackPoint>(MaxBatch);
         var reader = _queue.Reader;
+        Task<bool>? waiting = null;
         try
         {
-            while (await reader.WaitToReadAsync(stoppingToken))
+            await MaintainAsync(store, stoppingToken);   // opens the store; resumes work a previous run left unfinished
+            while (true)
             {
-                batch.Clear();
-                rows.Clear();
-                while (rows.Count < MaxBatch && reader.TryRead(out var p))
+                if (reader.TryPeek(out _))
                 {
-                    batch.Add(p);
-                    rows.AddRange(p.Points);
+                    await StoreBatchAsync(store, batch, rows, reader);
+                    // Background work interleaves with batches, one short step after each, so it cannot starve acknowledgements.
+                    if (store.MaintenanceDue) await MaintainAsync(store, stoppingToken);
+                    continue;
                 }
-                try
+                if (store.MaintenanceDue)
                 {
-                    await store.AppendAsync(rows, CancellationToken.None);
-                    Interlocked.Add(ref _stored, rows.Count);
-                    Interlocked.Increment(ref _batches);
-                    foreach (var p in batch) p.Done.TrySetResult();
+                    await MaintainAsync(store, stoppingToken);
+                    continue;
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    log.LogError(ex, "Storing {Count} positions failed; they are not acknowledged", rows.Count);
-                    foreach (var p in batch) p.Done.TrySetException(ex);
-                }
+                waiting ??= reader.WaitToReadAsync(stoppingToken).AsTask();
+                if (!waiting.IsCompleted && store.MaintenanceDueIn is { } due)
+                    await Task.WhenAny(waiting, Task.Delay(due < TimeSpan.FromMilliseconds(10) ? TimeSpan.FromMilliseconds(10) : due, stoppingToken));
+                else
+                    await waiting;
+                if (!waiting.IsCompleted) continue;
+                var more = await waiting;
+                waiting = null;
+                if (!more) break;
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -73,5 +78,42 @@ public sealed class PositionPipeline(IDbContextFactory<AppDbContext> dbFactory, 
         }
         // Whatever is still queued at shutdown is not stored and so never acknowledged.
         while (reader.TryRead(out var left)) left.Done.TrySetCanceled();
+    }
+
+    async Task StoreBatchAsync(IPositionStore store, List<Pending> batch, List<TrackPoint> rows, ChannelReader<Pending> reader)
+    {
+        batch.Clear();
+        rows.Clear();
+        while (rows.Count < MaxBatch && reader.TryRead(out var p))
+        {
+            batch.Add(p);
+            rows.AddRange(p.Points);
+        }
+        try
+        {
+            await store.AppendAsync(rows, CancellationToken.None);
+            Interlocked.Add(ref _stored, rows.Count);
+            Interlocked.Increment(ref _batches);
+            foreach (var p in batch) p.Done.TrySetResult();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            log.LogError(ex, "Storing {Count} positions failed; they are not acknowledged", rows.Count);
+            foreach (var p in batch) p.Done.TrySetException(ex);
+        }
+    }
+
+    async Task MaintainAsync(IPositionStore store, CancellationToken ct)
+    {
+        try
+        {
+            await store.MaintainAsync(ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Acknowledged rows are safe in the inbox; the move is retried on the next step.
+            log.LogError(ex, "Background reorganisation of stored positions failed; retrying");
+            await Task.Delay(TimeSpan.FromSeconds(1), ct);
+        }
     }
 }

@@ -57,7 +57,7 @@ public sealed class SupervisionService(IDbContextFactory<AppDbContext> dbFactory
             .Select(x => new VehicleOption(x.Id, x.Plate, x.Energy, x.Class, x.OwnerEnterpriseId)).FirstOrDefaultAsync(ct);
         if (v is null) return null;
         long a = from.ToUnixTimeMilliseconds(), b = to.ToUnixTimeMilliseconds();
-        var points = await db.TrackPoints.AsNoTracking()
+        var points = await db.StoredPositions.AsNoTracking()
             .Where(p => p.VehicleId == v.Id && p.TimeMs >= a && p.TimeMs <= b && p.Verdict == PositionVerdict.Valid)
             .OrderBy(p => p.TimeMs).ThenBy(p => p.Id).Take(200_000)
             .Select(p => new ReplayPoint(p.TimeMs, p.Latitude, p.Longitude, p.SpeedKmh, p.Direction)).ToListAsync(ct);

@@ -114,7 +114,7 @@ public static class TrackingApi
             .Select(v => new { v.Id }).FirstOrDefaultAsync(ct);
         if (vehicle is null) return Problems.NotFound(l);
         long a = start.ToUnixTimeMilliseconds(), b = end.ToUnixTimeMilliseconds();
-        var q = db.TrackPoints.AsNoTracking().Where(p => p.VehicleId == vehicle.Id && p.TimeMs >= a && p.TimeMs <= b);
+        var q = db.StoredPositions.AsNoTracking().Where(p => p.VehicleId == vehicle.Id && p.TimeMs >= a && p.TimeMs <= b);
         if (all != true) q = q.Where(p => p.Verdict == PositionVerdict.Valid);
         var rows = await q.OrderBy(p => p.TimeMs).ThenBy(p => p.Id).Take(200_000).ToListAsync(ct);
         return TypedResults.Ok<IReadOnlyList<TrackPointDto>>(rows.Select(p => new TrackPointDto(

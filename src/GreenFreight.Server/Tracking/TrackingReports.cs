@@ -77,7 +77,7 @@ public sealed class TrackingReports(IDbContextFactory<AppDbContext> dbFactory)
         long a = from.ToUnixTimeMilliseconds(), b = to.ToUnixTimeMilliseconds();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var vehicles = db.Vehicles.AsNoTracking().Where(v => !user.IsEnterpriseOnly || v.OwnerEnterpriseId == user.EnterpriseId);
-        var points = from p in db.TrackPoints.AsNoTracking()
+        var points = from p in db.StoredPositions.AsNoTracking()
                      join v in vehicles on p.VehicleId equals v.Id
                      where p.TimeMs >= a && p.TimeMs < b && p.Verdict == PositionVerdict.Valid
                      orderby p.VehicleId, p.TimeMs, p.Id
@@ -112,7 +112,7 @@ public sealed class TrackingReports(IDbContextFactory<AppDbContext> dbFactory)
         long a = from.ToUnixTimeMilliseconds(), b = from.AddDays(1).ToUnixTimeMilliseconds();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var vehicles = db.Vehicles.AsNoTracking().Where(v => !user.IsEnterpriseOnly || v.OwnerEnterpriseId == user.EnterpriseId);
-        var points = await (from p in db.TrackPoints.AsNoTracking()
+        var points = await (from p in db.StoredPositions.AsNoTracking()
                             join v in vehicles on p.VehicleId equals v.Id
                             where p.TimeMs >= a && p.TimeMs < b
                             select new { p.VehicleId, p.TimeMs, p.Verdict }).ToListAsync(ct);

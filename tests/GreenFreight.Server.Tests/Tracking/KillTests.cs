@@ -44,7 +44,10 @@ public sealed class KillTests(ITestOutputHelper output) : IDisposable
         };
         foreach (var a in new[] { ServerDll(), "--urls", $"http://127.0.0.1:{FreePort()}", "--Jt808:Port", jt808Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
                      "--ConnectionStrings:Main", $"Data Source={db}", "--Seed:AdminPassword", GreenFreightFactory.AdminPassword, "--Seed:DemoPassword", GreenFreightFactory.DemoPassword,
-                     "--Logging:LogLevel:Default", "Warning" })
+                     "--Logging:LogLevel:Default", "Warning",
+                     // Small moves from the inbox into track_points, so the kill lands in the middle of some.
+                     "--Tracking:Sqlite:MoveThresholdRows", "40", "--Tracking:Sqlite:MoveStepRows", "5", "--Tracking:Sqlite:MoveInterval", "00:00:00.2",
+                     "--Tracking:Sqlite:DeleteStepRows", "15" })
             psi.ArgumentList.Add(a);
         var p = Process.Start(psi)!;
         p.OutputDataReceived += (_, e) => { if (e.Data is not null) Lines.Add(e.Data); };
@@ -125,25 +128,53 @@ public sealed class KillTests(ITestOutputHelper output) : IDisposable
         output.WriteLine($"acknowledged before the kill: {acked.Count}");
         Assert.True(acked.Count >= 300);
 
-        // Every acknowledged position is in the file.
-        var stored = new HashSet<long>();
-        await using (var conn = new SqliteConnection($"Data Source={db};Pooling=False"))
-        {
-            await conn.OpenAsync();
-            await using var cmd = conn.CreateCommand();
-            cmd.CommandText = "SELECT p.TimeMs FROM track_points p JOIN vehicles v ON v.Id = p.VehicleId WHERE v.Plate = $plate";
-            cmd.Parameters.AddWithValue("$plate", plate);
-            await using var r = await cmd.ExecuteReaderAsync();
-            while (await r.ReadAsync()) stored.Add(r.GetInt64(0));
-        }
-        output.WriteLine($"stored: {stored.Count}");
+        // Every acknowledged position is in the file, exactly once.
+        var stored = await StoredTimesAsync(db, plate);
+        foreach (var line in Lines.Where(l => l.Contains("fail", StringComparison.OrdinalIgnoreCase) || l.Contains("error", StringComparison.OrdinalIgnoreCase)).Take(20)) output.WriteLine("server: " + line);
+        output.WriteLine($"stored: {stored.Count}, moved into track_points: {await ScalarAsync(db, "SELECT COUNT(*) FROM track_points")}, move in progress: {await ScalarAsync(db, "SELECT COUNT(*) FROM track_move")}");
+        Assert.Equal(stored.Count, stored.Distinct().Count());
         var lost = acked.Where(a => !stored.Contains(a.ToUnixTimeMilliseconds())).ToList();
         Assert.Empty(lost);
+
+        // A restart finishes whatever move the kill interrupted: the same positions, once each, all in track_points.
+        using var again = Start(db, FreePort());
+        started.Restart();
+        while (started.Elapsed < TimeSpan.FromSeconds(90) && !again.HasExited
+               && (await ScalarAsync(db, "SELECT COUNT(*) FROM track_inbox") > 0 || await ScalarAsync(db, "SELECT COUNT(*) FROM track_move") > 0))
+            await Task.Delay(200);
+        again.Kill(entireProcessTree: true);
+        await again.WaitForExitAsync();
+        Assert.Equal(0, await ScalarAsync(db, "SELECT COUNT(*) FROM track_inbox"));
+        var after = await StoredTimesAsync(db, plate);
+        Assert.Equal(stored.OrderBy(x => x), after.OrderBy(x => x));
+        Assert.Equal(after.Count, await ScalarAsync(db, "SELECT COUNT(*) FROM track_points"));
+    }
+
+    static async Task<List<long>> StoredTimesAsync(string db, string plate)
+    {
+        var stored = new List<long>();
+        await using var conn = new SqliteConnection($"Data Source={db};Pooling=False");
+        await conn.OpenAsync();
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = $"SELECT p.TimeMs FROM ({GreenFreight.Server.Tracking.SqliteTrackInbox.AllPointsSql}) p JOIN vehicles v ON v.Id = p.VehicleId WHERE v.Plate = $plate";
+        cmd.Parameters.AddWithValue("$plate", plate);
+        await using var r = await cmd.ExecuteReaderAsync();
+        while (await r.ReadAsync()) stored.Add(r.GetInt64(0));
+        return stored;
+    }
+
+    static async Task<long> ScalarAsync(string db, string sql)
+    {
+        await using var conn = new SqliteConnection($"Data Source={db};Pooling=False");
+        await conn.OpenAsync();
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = sql;
+        return (long)(await cmd.ExecuteScalarAsync())!;
     }
 
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_dir, true); } catch (IOException) { }
+        if (Environment.GetEnvironmentVariable("GF_KEEP_TEST_DIR") is null) try { Directory.Delete(_dir, true); } catch (IOException) { }
     }
 }

@@ -1,0 +1,373 @@
+using System.Diagnostics;
+using GreenFreight.Domain.Tracking;
+using Microsoft.Data.Sqlite;
+
+namespace GreenFreight.Server.Tracking;
+
+/// <summary>SQL of the SQLite position inbox (see <see cref="SqlitePositionStore"/>).</summary>
+public static class SqliteTrackInbox
+{
+    public const string Columns = "VehicleId, TimeMs, Latitude, Longitude, SpeedKmh, Direction, AltitudeM, Alarm, Status, MileageKm, Verdict, Source, ReceivedMs";
+
+    public const string CreateSql = """
+        CREATE TABLE track_inbox (
+            VehicleId INTEGER NOT NULL, TimeMs INTEGER NOT NULL, Latitude REAL NOT NULL, Longitude REAL NOT NULL,
+            SpeedKmh REAL NOT NULL, Direction INTEGER NOT NULL, AltitudeM INTEGER NOT NULL, Alarm INTEGER NOT NULL,
+            Status INTEGER NOT NULL, MileageKm REAL NULL, Verdict INTEGER NOT NULL, Source INTEGER NOT NULL,
+            ReceivedMs INTEGER NOT NULL);
+        CREATE TABLE track_move (
+            Id INTEGER NOT NULL PRIMARY KEY CHECK (Id = 1),
+            MaxRowId INTEGER NOT NULL,
+            NextVehicle INTEGER NOT NULL);
+        """;
+
+    /// <summary>
+    /// Every stored position: those already moved into <c>track_points</c> and those still in the inbox (an inbox row
+    /// counts unless the move in progress has already copied it). Inbox rows get negative ids.
+    /// </summary>
+    public const string AllPointsSql = "SELECT Id, " + Columns + " FROM track_points UNION ALL " +
+        "SELECT -i.rowid AS Id, i.VehicleId, i.TimeMs, i.Latitude, i.Longitude, i.SpeedKmh, i.Direction, i.AltitudeM, i.Alarm, i.Status, i.MileageKm, i.Verdict, i.Source, i.ReceivedMs " +
+        "FROM track_inbox AS i WHERE NOT EXISTS (SELECT 1 FROM track_move AS m WHERE i.rowid <= m.MaxRowId AND i.VehicleId < m.NextVehicle)";
+}
+
+/// <summary>
+/// SQLite, built for one writer taking tens of thousands of positions a second from thousands of vehicles.
+/// <para>The acknowledgement path appends to <c>track_inbox</c>, a table without a secondary index, in one WAL
+/// transaction per batch (a committed WAL transaction survives <c>kill -9</c>, which is what an acknowledgement
+/// promises). Appending there costs a few microseconds a row, where inserting into the (VehicleId, TimeMs) index of
+/// <c>track_points</c> directly dirties one random 4 KB page per row.</para>
+/// <para>In the background, between batches and on the same connection, a chunk of the inbox (read on a second
+/// connection and sorted by vehicle and time) is moved into <c>track_points</c> in short transactions, each ending
+/// at a vehicle boundary and recording in <c>track_move</c> how far it got; then the moved rows leave the inbox. Rows
+/// are never in neither table, and readers (<see cref="SqliteTrackInbox.AllPointsSql"/>) never see one twice; a crash
+/// at any point resumes the move on the next start.</para>
+/// <para>WAL checkpoints run on a third connection every 250 ms instead of inside whichever commit crosses the
+/// threshold, so no acknowledgement waits for one.</para>
+/// </summary>
+public sealed class SqlitePositionStore(string connectionString, SqliteStoreOptions? options = null, ILogger? log = null) : IPositionStore
+{
+    readonly SqliteStoreOptions _o = options ?? new SqliteStoreOptions();
+    SqliteConnection? _conn;
+    SqliteCommand? _insertInbox, _insertPoint, _setMove;
+    readonly SqliteParameter[] _pi = new SqliteParameter[13];
+    readonly SqliteParameter[] _pp = new SqliteParameter[13];
+    SqliteParameter? _moveMax, _moveNext;
+
+    Thread? _checkpointer;
+    readonly CancellationTokenSource _stop = new();
+
+    long _inboxRows;                 // rows in the inbox not yet part of a move (estimate, exact after start)
+    long _lastMoveStarted = Stopwatch.GetTimestamp();
+    Task<Chunk>? _loading;
+    Chunk? _chunk;
+    int _pos;                        // next row of _chunk to move
+    bool _markerWritten;
+    long _deletedUpTo;               // delete phase: rowids <= this are gone
+    long _lastStepRows;
+    (long Max, long Next)? _resume;  // the move found unfinished at start
+
+    public long MovedRows { get; private set; }
+    public long InboxRows => Interlocked.Read(ref _inboxRows) + (_chunk is { } c ? c.Rows.Length - _pos : 0);
+
+    sealed class Chunk(long maxRowId, long minRowId, Row[] rows)
+    {
+        public long MaxRowId { get; } = maxRowId;
+        public long MinRowId { get; } = minRowId;
+        public Row[] Rows { get; } = rows;
+    }
+
+    readonly record struct Row(long RowId, TrackPoint P);
+
+    static readonly string[] Names = ["$v", "$t", "$lat", "$lon", "$s", "$d", "$a", "$al", "$st", "$m", "$ver", "$src", "$r"];
+
+    SqliteCommand Prepare(SqliteConnection c, string table, SqliteParameter[] ps)
+    {
+        var cmd = c.CreateCommand();
+        cmd.CommandText = $"INSERT INTO {table} ({SqliteTrackInbox.Columns}) VALUES ({string.Join(", ", Names)})";
+        for (var i = 0; i < Names.Length; i++) ps[i] = cmd.Parameters.Add(new SqliteParameter { ParameterName = Names[i] });
+        cmd.Prepare();
+        return cmd;
+    }
+
+    static void Bind(SqliteParameter[] p, TrackPoint x)
+    {
+        p[0].Value = x.VehicleId; p[1].Value = x.TimeMs; p[2].Value = x.Latitude; p[3].Value = x.Longitude;
+        p[4].Value = x.SpeedKmh; p[5].Value = x.Direction; p[6].Value = x.AltitudeM; p[7].Value = x.Alarm;
+        p[8].Value = x.Status; p[9].Value = (object?)x.MileageKm ?? DBNull.Value; p[10].Value = (byte)x.Verdict;
+        p[11].Value = (byte)x.Source; p[12].Value = x.ReceivedMs;
+    }
+
+    SqliteConnection Open()
+    {
+        if (_conn is not null) return _conn;
+        var conn = new SqliteConnection(connectionString);
+        conn.Open();
+        using (var pragma = conn.CreateCommand())
+        {
+            pragma.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA cache_size=-{_o.CacheMegabytes * 1024};" +
+                                 (_o.BackgroundCheckpoints ? " PRAGMA wal_autocheckpoint=0;" : "");
+            pragma.ExecuteNonQuery();
+            long moveMax = 0;
+            pragma.CommandText = "SELECT MaxRowId, NextVehicle FROM track_move WHERE Id = 1";
+            using (var r = pragma.ExecuteReader())
+            {
+                if (r.Read())
+                {
+                    // A move was under way when the process stopped: finish it first.
+                    var (max, next) = (r.GetInt64(0), r.GetInt64(1));
+                    _resume = (max, next);
+                    _loading = Task.Run(() => LoadChunk(max, next));
+                    _markerWritten = true;
+                    moveMax = max;
+                }
+            }
+            pragma.CommandText = "SELECT count(*) FROM track_inbox WHERE rowid > $m";
+            pragma.Parameters.AddWithValue("$m", moveMax);
+            _inboxRows = (long)pragma.ExecuteScalar()!;
+        }
+        _insertInbox = Prepare(conn, "track_inbox", _pi);
+        _insertPoint = Prepare(conn, "track_points", _pp);
+        _setMove = conn.CreateCommand();
+        _setMove.CommandText = "INSERT INTO track_move (Id, MaxRowId, NextVehicle) VALUES (1, $max, $next) ON CONFLICT (Id) DO UPDATE SET MaxRowId = excluded.MaxRowId, NextVehicle = excluded.NextVehicle";
+        _moveMax = _setMove.Parameters.Add(new SqliteParameter { ParameterName = "$max" });
+        _moveNext = _setMove.Parameters.Add(new SqliteParameter { ParameterName = "$next" });
+        _setMove.Prepare();
+        if (_o.BackgroundCheckpoints)
+        {
+            _checkpointer = new Thread(CheckpointLoop) { IsBackground = true, Name = "sqlite-wal-checkpoint" };
+            _checkpointer.Start();
+        }
+        return _conn = conn;
+    }
+
+    public Task AppendAsync(IReadOnlyList<TrackPoint> points, CancellationToken ct)
+    {
+        var conn = Open();
+        using var tx = conn.BeginTransaction();
+        _insertInbox!.Transaction = tx;
+        foreach (var x in points)
+        {
+            Bind(_pi, x);
+            _insertInbox.ExecuteNonQuery();
+        }
+        tx.Commit();
+        Interlocked.Add(ref _inboxRows, points.Count);
+        _lastStepRows = points.Count;
+        return Task.CompletedTask;
+    }
+
+    /// <summary>True when a step of background work can run now on the writer connection.</summary>
+    public bool MaintenanceDue
+    {
+        get
+        {
+            if (_conn is null) return false;
+            if (_chunk is not null) return true;
+            if (_loading is { IsCompleted: true }) return true;
+            if (_loading is null && ShouldStartMove()) return true;
+            return false;
+        }
+    }
+
+    bool ShouldStartMove()
+    {
+        var n = Interlocked.Read(ref _inboxRows);
+        return n >= _o.MoveThresholdRows || n > 0 && Stopwatch.GetElapsedTime(_lastMoveStarted) >= _o.MoveInterval;
+    }
+
+    /// <summary>How long until background work may be due when nothing arrives (null: nothing to do).</summary>
+    public TimeSpan? MaintenanceDueIn => _conn is null ? null
+        : _loading is not null ? TimeSpan.FromMilliseconds(20)
+        : Interlocked.Read(ref _inboxRows) > 0 ? _o.MoveInterval - Stopwatch.GetElapsedTime(_lastMoveStarted) : null;
+
+    /// <summary>One bounded step of moving inbox rows into <c>track_points</c>.</summary>
+    public Task MaintainAsync(CancellationToken ct)
+    {
+        var conn = Open();
+        if (_chunk is null)
+        {
+            if (_loading is null)
+            {
+                if (!ShouldStartMove()) return Task.CompletedTask;
+                _lastMoveStarted = Stopwatch.GetTimestamp();
+                _loading = Task.Run(() => LoadChunk(long.MaxValue, long.MinValue), ct);
+                return Task.CompletedTask;
+            }
+            if (!_loading.IsCompleted) return Task.CompletedTask;
+            var loading = _loading;
+            if (!loading.IsCompletedSuccessfully)
+            {
+                // Retry the same load: a resumed move must continue where it stopped, never start afresh.
+                _loading = _resume is { } r ? Task.Run(() => LoadChunk(r.Max, r.Next), ct) : null;
+                loading.GetAwaiter().GetResult();
+            }
+            _loading = null;
+            _resume = null;
+            _chunk = loading.Result;
+            _pos = 0;
+            _deletedUpTo = _chunk.MinRowId - 1;
+            if (_chunk.MaxRowId == 0 && _chunk.Rows.Length == 0 && !_markerWritten) { _chunk = null; return Task.CompletedTask; }
+            if (!_markerWritten) Interlocked.Add(ref _inboxRows, -_chunk.Rows.Length);
+        }
+        var chunk = _chunk;
+        using var tx = conn.BeginTransaction();
+        if (_pos < chunk.Rows.Length)
+        {
+            // Move up to a step of rows, ending where a vehicle ends so that "vehicles below NextVehicle are moved" holds.
+            var limit = Math.Max(_o.MoveStepRows, (int)Math.Min(_o.CatchUpFactor * _lastStepRows, 50_000));
+            var end = Math.Min(chunk.Rows.Length, _pos + limit);
+            while (end < chunk.Rows.Length && chunk.Rows[end].P.VehicleId == chunk.Rows[end - 1].P.VehicleId) end++;
+            _insertPoint!.Transaction = tx;
+            for (var i = _pos; i < end; i++)
+            {
+                Bind(_pp, chunk.Rows[i].P);
+                _insertPoint.ExecuteNonQuery();
+            }
+            _setMove!.Transaction = tx;
+            _moveMax!.Value = chunk.MaxRowId;
+            _moveNext!.Value = end < chunk.Rows.Length ? chunk.Rows[end].P.VehicleId : long.MaxValue;
+            _setMove.ExecuteNonQuery();
+            tx.Commit();
+            _markerWritten = true;
+            MovedRows += end - _pos;
+            _pos = end;
+            return Task.CompletedTask;
+        }
+        // Everything copied: remove the moved rows from the inbox (oldest first), then the marker.
+        var upTo = Math.Min(chunk.MaxRowId, _deletedUpTo + _o.DeleteStepRows);
+        using (var del = conn.CreateCommand())
+        {
+            del.Transaction = tx;
+            del.CommandText = "DELETE FROM track_inbox WHERE rowid <= $upTo";
+            del.Parameters.AddWithValue("$upTo", upTo);
+            if (upTo >= chunk.MaxRowId) del.CommandText += "; DELETE FROM track_move";
+            del.ExecuteNonQuery();
+        }
+        tx.Commit();
+        _deletedUpTo = upTo;
+        if (upTo >= chunk.MaxRowId)
+        {
+            _chunk = null;
+            _markerWritten = false;
+        }
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Reads the inbox rows of a move on its own connection (a WAL reader does not block the writer) and sorts them.</summary>
+    Chunk LoadChunk(long maxRowId, long fromVehicle)
+    {
+        using var c = new SqliteConnection(connectionString);
+        c.Open();
+        // One read transaction, so the bounds and the rows come from the same snapshot; disposing it ends the snapshot
+        // before the connection goes back to the pool.
+        using var tx = c.BeginTransaction(deferred: true);
+        using var cmd = c.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "SELECT coalesce(min(rowid), 0), coalesce(max(rowid), 0) FROM track_inbox";
+        long min, max;
+        using (var r = cmd.ExecuteReader())
+        {
+            r.Read();
+            (min, max) = (r.GetInt64(0), r.GetInt64(1));
+        }
+        if (maxRowId != long.MaxValue) max = maxRowId;                                  // resuming a move
+        else max = Math.Min(max, min + _o.MaxChunkRows - 1);
+        cmd.CommandText = $"SELECT rowid, {SqliteTrackInbox.Columns} FROM track_inbox WHERE rowid <= $max AND VehicleId >= $from";
+        cmd.Parameters.AddWithValue("$max", max);
+        cmd.Parameters.AddWithValue("$from", fromVehicle);
+        var rows = new List<Row>();
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                rows.Add(new Row(r.GetInt64(0), new TrackPoint
+                {
+                    VehicleId = r.GetInt32(1), TimeMs = r.GetInt64(2), Latitude = r.GetDouble(3), Longitude = r.GetDouble(4),
+                    SpeedKmh = r.GetFloat(5), Direction = r.GetInt16(6), AltitudeM = r.GetInt16(7), Alarm = r.GetInt64(8),
+                    Status = r.GetInt64(9), MileageKm = r.IsDBNull(10) ? null : r.GetDouble(10),
+                    Verdict = (PositionVerdict)r.GetByte(11), Source = (PositionSource)r.GetByte(12), ReceivedMs = r.GetInt64(13),
+                }));
+            }
+        }
+        var array = rows.ToArray();
+        Array.Sort(array, static (x, y) =>
+        {
+            var c = x.P.VehicleId.CompareTo(y.P.VehicleId);
+            if (c != 0) return c;
+            c = x.P.TimeMs.CompareTo(y.P.TimeMs);
+            return c != 0 ? c : x.RowId.CompareTo(y.RowId);
+        });
+        return new Chunk(max, min, array);
+    }
+
+    void CheckpointLoop()
+    {
+        try
+        {
+            using var c = new SqliteConnection(connectionString);
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "PRAGMA busy_timeout=10000;";
+            cmd.ExecuteNonQuery();
+            cmd.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+            while (!_stop.IsCancellationRequested)
+            {
+                _stop.Token.WaitHandle.WaitOne(_o.CheckpointInterval);
+                try { cmd.ExecuteNonQuery(); }
+                catch (SqliteException ex) { log?.LogWarning(ex, "WAL checkpoint failed; retrying"); }
+            }
+        }
+        catch (Exception ex)
+        {
+            log?.LogError(ex, "The WAL checkpoint thread stopped; falling back to automatic checkpoints");
+            try
+            {
+                using var c = new SqliteConnection(connectionString);
+                c.Open();
+                using var cmd = c.CreateCommand();
+                cmd.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+                cmd.ExecuteNonQuery();
+            }
+            catch (SqliteException) { }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        _checkpointer?.Join(TimeSpan.FromSeconds(5));
+        if (_loading is not null) { try { await _loading; } catch (Exception) { } }
+        if (_insertInbox is not null) await _insertInbox.DisposeAsync();
+        if (_insertPoint is not null) await _insertPoint.DisposeAsync();
+        if (_setMove is not null) await _setMove.DisposeAsync();
+        if (_conn is not null)
+        {
+            using (var cp = _conn.CreateCommand())
+            {
+                cp.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+                try { cp.ExecuteNonQuery(); } catch (SqliteException) { }
+            }
+            await _conn.DisposeAsync();
+        }
+        _stop.Dispose();
+    }
+}
+
+/// <summary>Tuning of <see cref="SqlitePositionStore"/> (configuration section <c>Tracking:Sqlite</c>).</summary>
+public sealed class SqliteStoreOptions
+{
+    /// <summary>Inbox rows that start a move into track_points.</summary>
+    public int MoveThresholdRows { get; set; } = 200_000;
+    /// <summary>A non-empty inbox is moved at least this often.</summary>
+    public TimeSpan MoveInterval { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>Most rows one move takes.</summary>
+    public int MaxChunkRows { get; set; } = 400_000;
+    /// <summary>Rows per move transaction (at least; more when batches are large).</summary>
+    public int MoveStepRows { get; set; } = 4_000;
+    /// <summary>A move step takes at least this many times the last acknowledged batch, so moving keeps pace with arrivals.</summary>
+    public int CatchUpFactor { get; set; } = 3;
+    public int DeleteStepRows { get; set; } = 50_000;
+    public int CacheMegabytes { get; set; } = 64;
+    public bool BackgroundCheckpoints { get; set; } = true;
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+}

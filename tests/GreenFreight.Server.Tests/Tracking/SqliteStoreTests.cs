@@ -1,0 +1,157 @@
+using GreenFreight.Domain.Tracking;
+using GreenFreight.Server.Tracking;
+using Microsoft.Data.Sqlite;
+
+namespace GreenFreight.Server.Tests.Tracking;
+
+/// <summary>
+/// The SQLite position store: acknowledged rows land in the inbox, background steps move them into track_points
+/// sorted by vehicle and time, readers see every row exactly once at every moment, and an interrupted move resumes.
+/// </summary>
+public sealed class SqliteStoreTests : IDisposable
+{
+    readonly string _dir = Directory.CreateTempSubdirectory("gf-store-").FullName;
+    string Cs => $"Data Source={Path.Combine(_dir, "t.db")}";   // pooled, as in the server
+
+    SqliteStoreTests Create()
+    {
+        using var c = new SqliteConnection(Cs);
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "PRAGMA journal_mode=WAL; CREATE TABLE track_points (Id INTEGER PRIMARY KEY AUTOINCREMENT, " +
+                          "VehicleId INTEGER NOT NULL, TimeMs INTEGER NOT NULL, Latitude REAL NOT NULL, Longitude REAL NOT NULL, SpeedKmh REAL NOT NULL, " +
+                          "Direction INTEGER NOT NULL, AltitudeM INTEGER NOT NULL, Alarm INTEGER NOT NULL, Status INTEGER NOT NULL, MileageKm REAL NULL, " +
+                          "Verdict INTEGER NOT NULL, Source INTEGER NOT NULL, ReceivedMs INTEGER NOT NULL); " +
+                          "CREATE INDEX IX_track_points_VehicleId_TimeMs ON track_points (VehicleId, TimeMs); " + SqliteTrackInbox.CreateSql;
+        cmd.ExecuteNonQuery();
+        return this;
+    }
+
+    static SqliteStoreOptions Small => new()
+    {
+        MoveThresholdRows = 50, MoveInterval = TimeSpan.FromHours(1), MoveStepRows = 7, DeleteStepRows = 13, CatchUpFactor = 0, BackgroundCheckpoints = false,
+    };
+
+    /// <summary>Positions of many vehicles arriving interleaved in time, as from a fleet.</summary>
+    static List<TrackPoint> Fleet(int vehicles, int perVehicle, int seed)
+    {
+        var rng = new Random(seed);
+        var t0 = new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.FromHours(8)).ToUnixTimeMilliseconds();
+        var list = new List<TrackPoint>();
+        for (var k = 0; k < perVehicle; k++)
+        for (var v = 1; v <= vehicles; v++)
+            list.Add(new TrackPoint
+            {
+                VehicleId = v, TimeMs = t0 + k * 10_000L + rng.Next(0, 5_000), Latitude = 36.8 + rng.NextDouble() * 0.05,
+                Longitude = 118.3 + rng.NextDouble() * 0.05, SpeedKmh = rng.Next(0, 60), Direction = (short)rng.Next(0, 360),
+                Verdict = PositionVerdict.Valid, Source = PositionSource.Jt808, ReceivedMs = t0 + k * 10_000L + 6_000,
+            });
+        return list;
+    }
+
+    List<(int V, long T, double Lat)> Visible()
+    {
+        using var c = new SqliteConnection(Cs);
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = $"SELECT VehicleId, TimeMs, Latitude FROM ({SqliteTrackInbox.AllPointsSql}) ORDER BY VehicleId, TimeMs";
+        using var r = cmd.ExecuteReader();
+        var list = new List<(int, long, double)>();
+        while (r.Read()) list.Add((r.GetInt32(0), r.GetInt64(1), r.GetDouble(2)));
+        return list;
+    }
+
+    long Scalar(string sql)
+    {
+        using var c = new SqliteConnection(Cs);
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        return (long)cmd.ExecuteScalar()!;
+    }
+
+    static async Task DrainAsync(SqlitePositionStore store, Action? afterEachStep = null)
+    {
+        for (var i = 0; i < 10_000; i++)
+        {
+            if (!store.MaintenanceDue)
+            {
+                await Task.Delay(5);
+                if (!store.MaintenanceDue && store.InboxRows == 0) return;
+                continue;
+            }
+            await store.MaintainAsync(CancellationToken.None);
+            afterEachStep?.Invoke();
+        }
+        Assert.Fail("the move did not finish");
+    }
+
+    [Fact]
+    public async Task Moves_the_inbox_into_track_points_sorted_and_readers_see_each_row_once_throughout()
+    {
+        Create();
+        var points = Fleet(vehicles: 23, perVehicle: 9, seed: 7);
+        var expected = points.Select(p => (p.VehicleId, p.TimeMs, p.Latitude)).OrderBy(x => x.VehicleId).ThenBy(x => x.TimeMs).ToList();
+        await using (var store = new SqlitePositionStore(Cs, Small))
+        {
+            // Acknowledged batches of 30 arrive; between them the store moves in small steps.
+            var steps = 0;
+            for (var i = 0; i < points.Count; i += 30)
+            {
+                await store.AppendAsync(points.Skip(i).Take(30).ToList(), CancellationToken.None);
+                var arrived = expected.Count(e => points.Take(i + 30).Any(p => p.VehicleId == e.VehicleId && p.TimeMs == e.TimeMs));
+                for (var k = 0; k < 3 && store.MaintenanceDue; k++)
+                {
+                    await store.MaintainAsync(CancellationToken.None);
+                    steps++;
+                    Assert.Equal(arrived, Visible().Count);
+                }
+            }
+            await DrainAsync(store, () => { steps++; Assert.Equal(expected, Visible()); });
+            Assert.True(steps > 20, $"{steps} steps");
+        }
+        Assert.Equal(expected, Visible());
+        Assert.Equal(0, Scalar("SELECT COUNT(*) FROM track_inbox"));
+        Assert.Equal(0, Scalar("SELECT COUNT(*) FROM track_move"));
+        Assert.Equal(points.Count, Scalar("SELECT COUNT(*) FROM track_points"));
+        // Each vehicle's rows of one move went in together, in time order (ids ascend with time within a vehicle and move).
+        Assert.Equal(0, Scalar("SELECT COUNT(*) FROM track_points a JOIN track_points b ON a.VehicleId = b.VehicleId AND a.Id < b.Id AND a.TimeMs > b.TimeMs"));
+    }
+
+    [Fact]
+    public async Task An_interrupted_move_resumes_on_the_next_start_without_duplicates_or_loss()
+    {
+        Create();
+        var points = Fleet(vehicles: 17, perVehicle: 8, seed: 11);
+        var expected = points.Select(p => (p.VehicleId, p.TimeMs, p.Latitude)).OrderBy(x => x.VehicleId).ThenBy(x => x.TimeMs).ToList();
+        var store = new SqlitePositionStore(Cs, Small);
+        await store.AppendAsync(points, CancellationToken.None);
+        // Start a move and run a few of its steps, then abandon the store as a crash would (no disposal of its work).
+        var moved = 0;
+        while (moved < 3)
+        {
+            Assert.True(store.MaintenanceDue || store.InboxRows > 0);
+            if (store.MaintenanceDue) { await store.MaintainAsync(CancellationToken.None); if (store.MovedRows > 0) moved++; }
+            else await Task.Delay(5);
+        }
+        Assert.Equal(1, Scalar("SELECT COUNT(*) FROM track_move"));
+        var partly = Scalar("SELECT COUNT(*) FROM track_points");
+        Assert.InRange(partly, 1, points.Count - 1);
+        Assert.Equal(expected, Visible());
+        SqliteConnection.ClearAllPools();
+
+        await using var again = new SqlitePositionStore(Cs, Small);
+        await again.AppendAsync([], CancellationToken.None);   // opens, finds the marker
+        await DrainAsync(again, () => Assert.Equal(expected, Visible()));
+        Assert.Equal(expected, Visible());
+        Assert.Equal(points.Count, Scalar("SELECT COUNT(*) FROM track_points"));
+        Assert.Equal(0, Scalar("SELECT COUNT(*) FROM track_inbox"));
+        await store.DisposeAsync();
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_dir, true); } catch (IOException) { }
+    }
+}
