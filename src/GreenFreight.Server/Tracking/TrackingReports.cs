@@ -165,6 +165,21 @@ public static class TrackingReportsApi
             })
             .WithSummary("Monthly mileage per vehicle (subsidy basis: ≥ 1,600 km)")
             .WithDescription("`month=YYYY-MM` (China time; default: this month). Sum of great-circle distances between consecutive valid positions, each step capped at 120 km/h × its duration. Government roles see every vehicle; an enterprise only its own.");
+        g.MapGet("/mileage.xlsx", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string? month, HttpContext ctx, TrackingReports reports, TimeProvider clock, Localizer l, CancellationToken ct) =>
+            {
+                var m = clock.Now();
+                int year = m.Year, mon = m.Month;
+                if (!string.IsNullOrEmpty(month))
+                {
+                    if (!DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return Problems.Validation(l, ("month", "sup.month.format"));
+                    (year, mon) = (d.Year, d.Month);
+                }
+                var report = await reports.MileageAsync(UserContext.From(ctx.User), year, mon, ct);
+                return TypedResults.File(MileageWorkbook(report, l), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    $"mileage-{report.Month}.xlsx");
+            })
+            .WithSummary("Monthly mileage per vehicle as an Excel workbook (for subsidy claims)")
+            .WithDescription("Same rows and scope as `GET /api/tracking/mileage`; Chinese column headers.");
         g.MapGet("/quality", async Task<Results<Ok<QualityReport>, ProblemHttpResult>> (string? date, HttpContext ctx, TrackingReports reports, TimeProvider clock, Localizer l, CancellationToken ct) =>
             {
                 var day = clock.Today();
@@ -175,5 +190,27 @@ public static class TrackingReportsApi
             .WithSummary("Data-quality KPIs per enterprise for one day")
             .WithDescription("`date=YYYY-MM-DD` (China time; default: today). Online rate (vehicles with a valid position ÷ vehicles with a terminal in service, plus any that reported), track completeness (share of 5-minute slots between first and last fix with a fix, averaged over vehicles), valid-data rate and drift rate (of all positions).");
         return app;
+    }
+
+    /// <summary>One row per vehicle: rank, plate, energy type, enterprise, valid positions, km, whether it reaches the subsidy mileage.</summary>
+    public static byte[] MileageWorkbook(MileageReport report, Localizer l)
+    {
+        string H(string key) => l.In(Localizer.Chinese, key);
+        var rows = report.Vehicles.Select((r, i) => new Dictionary<string, object?>
+        {
+            ["序号"] = i + 1,
+            [H("sup.reports.month")] = report.Month,
+            [H("sup.plate")] = r.Plate,
+            [H("sup.reports.energy")] = l.In(Localizer.Chinese, $"EnergyType.{r.Energy}"),
+            [H("sup.reports.enterprise")] = r.EnterpriseName ?? H("sup.reports.noenterprise"),
+            [H("sup.reports.points")] = r.Points,
+            [H("sup.reports.km")] = r.Km,
+            [H("sup.reports.qualifies")] = r.Qualifies ? "是" : "否",
+        }).ToList();
+        if (rows.Count == 0)
+            rows.Add(new Dictionary<string, object?> { ["序号"] = null, [H("sup.reports.month")] = report.Month, [H("sup.plate")] = H("sup.reports.nomileage") });
+        using var ms = new MemoryStream();
+        MiniExcelLibs.MiniExcel.SaveAs(ms, rows, sheetName: $"里程{report.Month}");
+        return ms.ToArray();
     }
 }

@@ -112,6 +112,36 @@ public sealed class TrackingReportsApiTests(SqliteFactory factory) : ApiTestBase
         Assert.Equal(4.0 / 6, q.GetProperty("validRate").GetDouble(), 6);
         Assert.Equal(1.0 / 6, q.GetProperty("driftRate").GetDouble(), 6);
 
+        // The Excel export carries the same row, with Chinese headers.
+        var xlsx = await admin.GetAsync($"/api/tracking/mileage.xlsx?month={month}");
+        Assert.Equal(System.Net.HttpStatusCode.OK, xlsx.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
+        using (var book = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()))
+        {
+            var sheet = MiniExcelLibs.MiniExcel.Query(book, useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+            var line = sheet.Single(x => Equals(x["车牌号"], plate));
+            Assert.Equal(Math.Round(expected, 3), Convert.ToDouble(line["里程（km）"], CultureInfo.InvariantCulture), 3);
+            Assert.Equal("否", line["达标"]);
+            Assert.Equal(mileage.GetProperty("vehicles").GetArrayLength(), sheet.Count);
+        }
+
+        // An enterprise sees only its own vehicles, in the report and in the export.
+        var own = await Factory.ClientForAsync("qiye");
+        var ownMileage = await Ok(await own.GetAsync($"/api/tracking/mileage?month={month}"));
+        var ownIds = ownMileage.GetProperty("vehicles").EnumerateArray().Select(v => v.GetProperty("enterpriseId").GetInt32()).Distinct().ToList();
+        Assert.True(ownIds.Count <= 1);
+        var ownQuality = await Ok(await own.GetAsync($"/api/tracking/quality?date={date}"));
+        var qIds = ownQuality.GetProperty("enterprises").EnumerateArray().Select(e => e.GetProperty("enterpriseId").GetInt32()).ToList();
+        Assert.Single(qIds);
+        Assert.DoesNotContain(ownMileage.GetProperty("vehicles").EnumerateArray(), v => v.GetProperty("enterpriseId").GetInt32() != qIds[0]);
+        Assert.Equal(qIds[0] == enterpriseId, ownMileage.GetProperty("vehicles").EnumerateArray().Any(v => v.GetProperty("plate").GetString() == plate));
+        using (var book = new MemoryStream(await (await own.GetAsync($"/api/tracking/mileage.xlsx?month={month}")).Content.ReadAsByteArrayAsync()))
+        {
+            var sheet = MiniExcelLibs.MiniExcel.Query(book, useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+            Assert.Equal(qIds[0] == enterpriseId, sheet.Any(x => Equals(x["车牌号"], plate)));
+        }
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await admin.GetAsync("/api/tracking/mileage.xlsx?month=13-2026")).StatusCode);
+
         // Bad parameters are refused; another month has nothing of this vehicle.
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await admin.GetAsync("/api/tracking/mileage?month=2026-13")).StatusCode);
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await admin.GetAsync("/api/tracking/quality?date=yesterday")).StatusCode);
