@@ -196,6 +196,8 @@ public static class GreenFreightApp
             sp.GetRequiredService<Tracking.TrackingRules>().Attach(ingest);
             return ingest;
         });
+        services.AddSingleton<Tracking.LiveStateSync>();
+        services.AddHostedService(sp => sp.GetRequiredService<Tracking.LiveStateSync>());
         services.AddSingleton<Tracking.TrackingEventService>();
         services.AddSingleton<Tracking.SupervisionService>();
         services.AddSingleton<Tracking.TrackingReports>();

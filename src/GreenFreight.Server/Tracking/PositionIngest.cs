@@ -10,7 +10,15 @@ public sealed class VehicleLive
 {
     public required int VehicleId { get; init; }
     public PositionReport? LastValid { get; set; }
-    public DateTimeOffset LastSeen { get; set; }
+    public DateTimeOffset LastSeen
+    {
+        get => _lastSeen;
+        set { _lastSeen = value; Interlocked.Increment(ref _version); }
+    }
+    DateTimeOffset _lastSeen;
+    long _version;
+    /// <summary>Bumped on every change, so the shared copy is written only for vehicles that changed.</summary>
+    public long Version => Interlocked.Read(ref _version);
 }
 
 /// <summary>Vehicles known by plate and by JT/T 808 terminal phone, refreshed from the registry.</summary>

@@ -28,26 +28,10 @@ public static class SupervisionApi
     {
         var g = app.MapGroup("/api/tracking").WithTags("Tracking (车辆监管)").RequireAuthorization();
 
-        g.MapGet("/live", async (HttpContext ctx, PositionIngest ingest, IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock,
-                Microsoft.Extensions.Options.IOptions<TrackingRuleOptions> rules, CancellationToken ct) =>
-            {
-                var user = UserContext.From(ctx.User);
-                await using var db = await dbFactory.CreateDbContextAsync(ct);
-                var q = db.Vehicles.AsNoTracking().Where(v => v.TerminalPhone != null);
-                if (user.IsEnterpriseOnly) q = q.Where(v => v.OwnerEnterpriseId == user.EnterpriseId);
-                var list = await q.Select(v => new { v.Id, v.Plate, v.Energy, v.Class, v.OwnerEnterpriseId }).ToListAsync(ct);
-                var now = clock.GetUtcNow();
-                var offline = TimeSpan.FromMinutes(rules.Value.OfflineAfterMinutes);
-                return TypedResults.Ok(list.Select(v =>
-                {
-                    var live = ingest.LiveOf(v.Id);
-                    var p = live?.LastValid;
-                    return new LiveVehicleDto(v.Id, v.Plate, v.Energy.ToString(), v.Class.ToString(), v.OwnerEnterpriseId, p?.Latitude, p?.Longitude, p?.SpeedKmh,
-                        p?.Direction, p?.Time.ToOffset(China), (live?.LastSeen ?? DateTimeOffset.MinValue).ToOffset(China), live is not null && now - live.LastSeen <= offline);
-                }).ToList());
-            })
+        g.MapGet("/live", async (HttpContext ctx, SupervisionService supervision, CancellationToken ct) =>
+                TypedResults.Ok(await supervision.LiveAsync(UserContext.From(ctx.User), ct)))
             .WithSummary("Vehicles with terminals: last position, online or offline")
-            .WithDescription("Online = heard from within Tracking:OfflineAfterMinutes (default 10). An enterprise sees only its own vehicles. The live state is kept by the instance that receives the terminals' connections.");
+            .WithDescription("Online = heard from within Tracking:OfflineAfterMinutes (default 10). An enterprise sees only its own vehicles. Each instance keeps the vehicles it hears from and writes them to the shared store every few seconds (Tracking:LiveSyncSeconds, default 5), so every instance answers for all vehicles.");
 
         g.MapGet("/events", async (HttpContext ctx, DateTimeOffset? from, DateTimeOffset? to, string? kind, bool? unacknowledged, int? vehicleId,
                 TrackingEventService events, CancellationToken ct) =>

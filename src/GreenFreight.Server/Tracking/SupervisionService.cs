@@ -16,27 +16,43 @@ public sealed class SupervisionService(IDbContextFactory<AppDbContext> dbFactory
 {
     static readonly TimeSpan China = TimeSpan.FromHours(8);
 
-    /// <summary>Vehicles with a terminal, or heard of by this instance (enterprise platforms post without a terminal phone).</summary>
+    /// <summary>Vehicles with a terminal, or heard of by any instance (enterprise platforms post without a terminal phone).</summary>
     public async Task<List<VehicleOption>> TrackedVehiclesAsync(UserContext user, CancellationToken ct = default)
     {
         var live = ingest.Live.Keys.ToList();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var q = db.Vehicles.AsNoTracking().Where(v => v.TerminalPhone != null || live.Contains(v.Id));
+        var q = db.Vehicles.AsNoTracking().Where(v => v.TerminalPhone != null || live.Contains(v.Id) || db.VehicleLive.Any(l => l.VehicleId == v.Id));
         if (user.IsEnterpriseOnly) q = q.Where(v => v.OwnerEnterpriseId == user.EnterpriseId);
         return await q.OrderBy(v => v.Plate).Select(v => new VehicleOption(v.Id, v.Plate, v.Energy, v.Class, v.OwnerEnterpriseId)).ToListAsync(ct);
     }
 
+    /// <summary>
+    /// Last position and online state of the tracked vehicles: what this instance heard itself, or else what any instance
+    /// last wrote to <c>vehicle_live</c> (a few seconds behind), whichever is newer.
+    /// </summary>
     public async Task<List<LiveVehicleDto>> LiveAsync(UserContext user, CancellationToken ct = default)
     {
         var list = await TrackedVehiclesAsync(user, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var ids = list.Select(v => v.Id).ToList();
+        var shared = await db.VehicleLive.AsNoTracking().Where(l => ids.Contains(l.VehicleId)).ToDictionaryAsync(l => l.VehicleId, ct);
         var now = clock.GetUtcNow();
         var offline = TimeSpan.FromMinutes(rules.Value.OfflineAfterMinutes);
         return list.Select(v =>
         {
             var live = ingest.LiveOf(v.Id);
-            var p = live?.LastValid;
-            return new LiveVehicleDto(v.Id, v.Plate, v.Energy.ToString(), v.Class.ToString(), v.EnterpriseId, p?.Latitude, p?.Longitude, p?.SpeedKmh,
-                p?.Direction, p?.Time.ToOffset(China), (live?.LastSeen ?? DateTimeOffset.MinValue).ToOffset(China), live is not null && now - live.LastSeen <= offline);
+            DateTimeOffset? seen = live?.LastSeen;
+            PositionReport? p;
+            if (live is not null) lock (live) p = live.LastValid; else p = null;
+            (double Lat, double Lon, double Speed, int Direction, DateTimeOffset Time)? fix = p is { } r ? (r.Latitude, r.Longitude, r.SpeedKmh, r.Direction, r.Time) : null;
+            if (shared.TryGetValue(v.Id, out var s) && (seen is null || s.LastSeenMs > seen.Value.ToUnixTimeMilliseconds()))
+            {
+                seen = DateTimeOffset.FromUnixTimeMilliseconds(s.LastSeenMs);
+                if (s is { FixTimeMs: { } t, Latitude: { } lat, Longitude: { } lon })
+                    fix = (lat, lon, s.SpeedKmh ?? 0, s.Direction ?? 0, DateTimeOffset.FromUnixTimeMilliseconds(t));
+            }
+            return new LiveVehicleDto(v.Id, v.Plate, v.Energy.ToString(), v.Class.ToString(), v.EnterpriseId, fix?.Lat, fix?.Lon, fix?.Speed,
+                fix?.Direction, fix?.Time.ToOffset(China), (seen ?? DateTimeOffset.MinValue).ToOffset(China), seen is { } at && now - at <= offline);
         }).ToList();
     }
 

@@ -51,6 +51,14 @@ public class GreenFreightFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>Another app instance on the database of <paramref name="first"/> (as behind a load balancer); it neither creates nor drops it.</summary>
+    protected GreenFreightFactory(GreenFreightFactory first)
+    {
+        Provider = first.Provider;
+        Directory.CreateDirectory(_dir);
+        _connection = first._connection;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Database:Provider", Provider.ToString());
@@ -99,6 +107,9 @@ public class GreenFreightFactory : WebApplicationFactory<Program>
 }
 
 public sealed class SqliteFactory() : GreenFreightFactory(Provider.Sqlite);
+
+/// <summary>A second instance of the platform sharing another factory's database.</summary>
+public sealed class SecondInstanceFactory(GreenFreightFactory first) : GreenFreightFactory(first);
 
 public sealed class PostgresFactory() : GreenFreightFactory(Provider.Postgres);
 

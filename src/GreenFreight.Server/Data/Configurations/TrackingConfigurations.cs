@@ -60,3 +60,15 @@ sealed class TrackingEventConfiguration : IEntityTypeConfiguration<TrackingEvent
         b.HasOne<GreenFreight.Domain.Registry.Vehicle>().WithMany().HasForeignKey(x => x.VehicleId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+sealed class VehicleLiveStateConfiguration : IEntityTypeConfiguration<VehicleLiveState>
+{
+    public void Configure(EntityTypeBuilder<VehicleLiveState> b)
+    {
+        b.ToTable("vehicle_live");
+        b.HasKey(x => x.VehicleId);
+        b.Property(x => x.VehicleId).ValueGeneratedNever();
+        b.Property(x => x.Instance).HasMaxLength(100);
+        b.HasOne<GreenFreight.Domain.Registry.Vehicle>().WithMany().HasForeignKey(x => x.VehicleId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

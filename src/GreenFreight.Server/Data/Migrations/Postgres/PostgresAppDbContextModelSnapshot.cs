@@ -787,6 +787,39 @@ namespace GreenFreight.Server.Data.Migrations.Postgres
                     b.ToTable("traffic_zones", (string)null);
                 });
 
+            modelBuilder.Entity("GreenFreight.Domain.Tracking.VehicleLiveState", b =>
+                {
+                    b.Property<int>("VehicleId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Direction")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("FixTimeMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Instance")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("LastSeenMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("SpeedKmh")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("VehicleId");
+
+                    b.ToTable("vehicle_live", (string)null);
+                });
+
             modelBuilder.Entity("GreenFreight.Domain.Tracking.ZoneWindow", b =>
                 {
                     b.Property<int>("Id")
@@ -1176,6 +1209,15 @@ namespace GreenFreight.Server.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("GreenFreight.Domain.Tracking.TrackingEvent", b =>
+                {
+                    b.HasOne("GreenFreight.Domain.Registry.Vehicle", null)
+                        .WithMany()
+                        .HasForeignKey("VehicleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GreenFreight.Domain.Tracking.VehicleLiveState", b =>
                 {
                     b.HasOne("GreenFreight.Domain.Registry.Vehicle", null)
                         .WithMany()

@@ -758,6 +758,39 @@ namespace GreenFreight.Server.Data.Migrations.Sqlite
                     b.ToTable("traffic_zones", (string)null);
                 });
 
+            modelBuilder.Entity("GreenFreight.Domain.Tracking.VehicleLiveState", b =>
+                {
+                    b.Property<int>("VehicleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Direction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FixTimeMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Instance")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSeenMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("SpeedKmh")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("VehicleId");
+
+                    b.ToTable("vehicle_live", (string)null);
+                });
+
             modelBuilder.Entity("GreenFreight.Domain.Tracking.ZoneWindow", b =>
                 {
                     b.Property<int>("Id")
@@ -1137,6 +1170,15 @@ namespace GreenFreight.Server.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("GreenFreight.Domain.Tracking.TrackingEvent", b =>
+                {
+                    b.HasOne("GreenFreight.Domain.Registry.Vehicle", null)
+                        .WithMany()
+                        .HasForeignKey("VehicleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GreenFreight.Domain.Tracking.VehicleLiveState", b =>
                 {
                     b.HasOne("GreenFreight.Domain.Registry.Vehicle", null)
                         .WithMany()

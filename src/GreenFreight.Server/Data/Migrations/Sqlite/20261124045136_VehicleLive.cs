@@ -1,0 +1,45 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace GreenFreight.Server.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class VehicleLive : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "vehicle_live",
+                columns: table => new
+                {
+                    VehicleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastSeenMs = table.Column<long>(type: "INTEGER", nullable: false),
+                    FixTimeMs = table.Column<long>(type: "INTEGER", nullable: true),
+                    Latitude = table.Column<double>(type: "REAL", nullable: true),
+                    Longitude = table.Column<double>(type: "REAL", nullable: true),
+                    SpeedKmh = table.Column<double>(type: "REAL", nullable: true),
+                    Direction = table.Column<int>(type: "INTEGER", nullable: true),
+                    Instance = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_vehicle_live", x => x.VehicleId);
+                    table.ForeignKey(
+                        name: "FK_vehicle_live_vehicles_VehicleId",
+                        column: x => x.VehicleId,
+                        principalTable: "vehicles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "vehicle_live");
+        }
+    }
+}
