@@ -196,6 +196,8 @@ public static class GreenFreightApp
             sp.GetRequiredService<Tracking.TrackingRules>().Attach(ingest);
             return ingest;
         });
+        services.AddSingleton<Tracking.TerminalCommandService>();
+        services.AddHostedService(sp => sp.GetRequiredService<Tracking.TerminalCommandService>());
         services.AddSingleton<Tracking.LiveStateSync>();
         services.AddHostedService(sp => sp.GetRequiredService<Tracking.LiveStateSync>());
         services.AddSingleton<Tracking.TrackingEventService>();
@@ -255,6 +257,7 @@ public static class GreenFreightApp
         app.MapUsersApi();
         Tracking.TrackingApi.MapTrackingApi(app);
         Tracking.SupervisionApi.MapSupervisionApi(app);
+        Tracking.TerminalCommandsApi.MapTerminalCommandsApi(app);
         Tracking.TrackingReportsApi.MapTrackingReportsApi(app);
         app.MapGeoApi();
         app.MapGet("/culture/{name}", (string name, string? returnUrl, HttpContext ctx) =>

@@ -31,6 +31,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public IQueryable<GreenFreight.Domain.Tracking.TrackPoint> StoredPositions =>
         Database.IsSqlite() ? TrackPoints.FromSqlRaw(GreenFreight.Server.Tracking.SqliteTrackInbox.AllPointsSql) : TrackPoints;
     public DbSet<GreenFreight.Domain.Tracking.VehicleLiveState> VehicleLive => Set<GreenFreight.Domain.Tracking.VehicleLiveState>();
+    public DbSet<GreenFreight.Domain.Tracking.TerminalCommand> TerminalCommands => Set<GreenFreight.Domain.Tracking.TerminalCommand>();
     public DbSet<Tracking.ApiKey> ApiKeys => Set<Tracking.ApiKey>();
     public DbSet<GreenFreight.Domain.Tracking.TrafficZone> Zones => Set<GreenFreight.Domain.Tracking.TrafficZone>();
     public DbSet<GreenFreight.Domain.Tracking.TrackingEvent> TrackingEvents => Set<GreenFreight.Domain.Tracking.TrackingEvent>();

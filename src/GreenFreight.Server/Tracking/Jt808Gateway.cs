@@ -48,9 +48,12 @@ public sealed class Jt808Stats
 /// stream stays unreadable.
 /// </summary>
 public sealed class Jt808Gateway(
-    IOptions<Jt808Options> options, ILoggerFactory logs, VehicleDirectory vehicles, PositionIngest ingest, JwtKeyProvider keys, Jt808Stats stats)
+    IOptions<Jt808Options> options, ILoggerFactory logs, VehicleDirectory vehicles, PositionIngest ingest, JwtKeyProvider keys, Jt808Stats stats,
+    TerminalCommandService commands)
     : BackgroundService
 {
+    /// <summary>Authenticated sessions by vehicle, so commands can reach their terminals.</summary>
+    readonly System.Collections.Concurrent.ConcurrentDictionary<int, Session> _sessions = new();
     readonly ILogger _log = logs.CreateLogger<Jt808Gateway>();
     readonly TaskCompletionSource<IPEndPoint> _bound = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -78,6 +81,7 @@ public sealed class Jt808Gateway(
             return;
         }
         await using var _ = listener;
+        commands.Attach(SendAsync, () => (IReadOnlyCollection<int>)_sessions.Keys);
         _bound.TrySetResult((IPEndPoint)listener.EndPoint);
         _log.LogInformation("JT/T 808 gateway listening on {EndPoint}", listener.EndPoint);
         var connections = new List<Task>();
@@ -107,12 +111,41 @@ public sealed class Jt808Gateway(
         return Convert.ToHexString(mac, 0, 8);
     }
 
-    sealed class Session
+    sealed class Session(System.IO.Pipelines.PipeWriter output)
     {
         public int? VehicleId;
         public bool Authenticated;
         public ushort Serial;
         public int BadInARow;
+        /// <summary>Taken by the read loop while it handles frames and by a command being sent: one writer at a time.</summary>
+        public readonly SemaphoreSlim WriteLock = new(1, 1);
+        public readonly System.IO.Pipelines.PipeWriter Output = output;
+        public Jt808Header Terminal;
+    }
+
+    /// <summary>Writes a platform message to a vehicle's terminal if it is connected here; returns the serial used.</summary>
+    async Task<ushort?> SendAsync(int vehicleId, IJt808MessageBody body, CancellationToken ct)
+    {
+        if (!_sessions.TryGetValue(vehicleId, out var s)) return null;
+        await s.WriteLock.WaitAsync(ct);
+        try
+        {
+            if (!_sessions.TryGetValue(vehicleId, out var still) || !ReferenceEquals(still, s)) return null;
+            var serial = s.Serial++;
+            var header = new Jt808Header(body.MessageId, s.Terminal.Phone, serial, s.Terminal.Version, s.Terminal.ProtocolVersion);
+            var bytes = new byte[Jt808FrameWriter.GetMaxFrameLength(body.GetBodyLength(s.Terminal.Version))];
+            if (!Jt808FrameWriter.TryWrite(bytes, header, body, out var n)) return null;
+            await s.Output.WriteAsync(bytes.AsMemory(0, n), ct);
+            return serial;
+        }
+        catch (Exception ex) when (ex is IOException or InvalidOperationException or ObjectDisposedException)
+        {
+            return null;
+        }
+        finally
+        {
+            s.WriteLock.Release();
+        }
     }
 
     async Task ServeAsync(ConnectionContext connection, CancellationToken stopping)
@@ -120,7 +153,7 @@ public sealed class Jt808Gateway(
         stats.Connected();
         var input = connection.Transport.Input;
         var output = connection.Transport.Output;
-        var session = new Session();
+        var session = new Session(output);
         using var frames = new Jt808FrameReader();
         var idle = TimeSpan.FromSeconds(options.Value.IdleTimeoutSeconds);
         // One idle timer per connection, re-armed before each read (a cancelled one ends the connection anyway).
@@ -141,22 +174,30 @@ public sealed class Jt808Gateway(
                 }
                 var buffer = read.Buffer;
                 var close = false;
-                while (frames.TryReadFrame(ref buffer, out var frame))
+                await session.WriteLock.WaitAsync(stopping);
+                try
                 {
-                    if (!frame.IsValid)
+                    while (frames.TryReadFrame(ref buffer, out var frame))
                     {
-                        stats.Rejected();
-                        _log.LogDebug("Rejected JT/T 808 frame from {Remote}: {Status}", connection.RemoteEndPoint, frame.Status);
-                        if (++session.BadInARow >= options.Value.MaxConsecutiveBadFrames) { close = true; break; }
-                        continue;
+                        if (!frame.IsValid)
+                        {
+                            stats.Rejected();
+                            _log.LogDebug("Rejected JT/T 808 frame from {Remote}: {Status}", connection.RemoteEndPoint, frame.Status);
+                            if (++session.BadInARow >= options.Value.MaxConsecutiveBadFrames) { close = true; break; }
+                            continue;
+                        }
+                        session.BadInARow = 0;
+                        stats.Frame();
+                        close = !await HandleAsync(frame, session, output, stopping);
+                        if (close) break;
                     }
-                    session.BadInARow = 0;
-                    stats.Frame();
-                    close = !await HandleAsync(frame, session, output, stopping);
-                    if (close) break;
+                    input.AdvanceTo(buffer.Start, buffer.End);
+                    await output.FlushAsync(stopping);
                 }
-                input.AdvanceTo(buffer.Start, buffer.End);
-                await output.FlushAsync(stopping);
+                finally
+                {
+                    session.WriteLock.Release();
+                }
                 if (close || read.IsCompleted) break;
             }
         }
@@ -165,6 +206,7 @@ public sealed class Jt808Gateway(
         }
         finally
         {
+            if (session.VehicleId is { } vid) _sessions.TryRemove(new KeyValuePair<int, Session>(vid, session));
             stats.Disconnected();
             await connection.DisposeAsync();
         }
@@ -205,7 +247,13 @@ public sealed class Jt808Gateway(
                 s.Authenticated = ok;
                 if (!ok) stats.Refused();
                 Reply(w, h, s, ok ? Jt808PlatformResult.Success : Jt808PlatformResult.Failure);
-                if (ok) ingest.Touch(s.VehicleId!.Value);
+                if (ok)
+                {
+                    ingest.Touch(s.VehicleId!.Value);
+                    s.Terminal = h;
+                    _sessions[s.VehicleId.Value] = s;   // a newer connection of the same terminal takes over
+                    commands.Wake();
+                }
                 return true;
             }
             case Jt808MessageId.Heartbeat:
@@ -241,7 +289,9 @@ public sealed class Jt808Gateway(
                 return true;
             }
             case Jt808MessageId.TerminalGeneralReply:
-                return true;   // replies to our commands need no answer
+                // Replies to our commands need no answer; they settle the command they name.
+                if (s.Authenticated && Jt808TerminalGeneralReply.TryDecode(frame.Body.Span, out var reply, out _)) commands.OnReply(s.VehicleId!.Value, reply);
+                return true;
             default:
                 Reply(w, h, s, Jt808PlatformResult.Unsupported);
                 return true;

@@ -79,6 +79,10 @@ public sealed class ReplayBrowserTests(BrowserFixture browser, ITestOutputHelper
         Assert.Equal("1", (await page.InnerTextAsync("#count-online")).Trim());
         await page.WaitForSelectorAsync("#live-map path.gf-shape-zones");
         Assert.Equal(1, await page.Locator("#live-table tbody tr").CountAsync());
+        // The office pushes the restricted zones to the vehicle's terminal (queued until its terminal is connected).
+        await page.ClickAsync("#live-table .gf-push-zones");
+        await page.WaitForSelectorAsync("#push-message");
+        Assert.Contains("已排队 1 条终端指令", await page.InnerTextAsync("#push-message"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDir, "tracking-live.png"), FullPage = true });
     
 

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using System.Text.Json;
 using GreenFreight.Jt808;
@@ -95,5 +96,77 @@ public sealed class GatewayTests(SqliteFactory factory) : ApiTestBase(factory), 
         await t.SendAsync(Jt808EmptyMessage.Heartbeat);
         Assert.Equal(Jt808PlatformResult.Success, (await t.ReadGeneralReplyAsync()).Result);
         Assert.True(stats.RejectedFrames >= rejected + 2);
+    }
+
+    [Fact]
+    public async Task Zones_pushed_by_the_police_reach_the_terminal_as_polygon_areas_and_its_reply_settles_the_command()
+    {
+        var (gateway, plate, phone) = await VehicleWithTerminalAsync(skip: 3);
+        var police = await Factory.ClientForAsync("police");
+        var zones = (await Ok(await police.GetAsync("/api/tracking/zones"))).EnumerateArray().ToList();
+        var zone = zones[0];
+        var zoneId = zone.GetProperty("id").GetInt32();
+        var enc = Uri.EscapeDataString(plate);
+
+        // Queued while the terminal is away: it stays pending.
+        var queued = (await Ok(await police.PostAsJsonAsync($"/api/tracking/vehicles/{enc}/zones/push", new { zoneIds = new[] { zoneId } }))).EnumerateArray().ToList();
+        var command = Assert.Single(queued);
+        Assert.Equal("Pending", command.GetProperty("status").GetString());
+        Assert.Equal("SetZone", command.GetProperty("kind").GetString());
+
+        // The terminal connects and authenticates: the gateway sends 0x8604 with the zone's outline.
+        await using var t = new TerminalClient(phone);
+        await t.ConnectAsync(gateway);
+        await t.RegisterAndAuthenticateAsync(plate);
+        var frame = await t.ReadAsync(TimeSpan.FromSeconds(10));
+        Assert.NotNull(frame);
+        Assert.Equal(Jt808MessageId.SetPolygonArea, frame!.Value.Header.MessageId);
+        Assert.True(Jt808SetPolygonArea.TryDecode(frame.Value.Body, out var area, out _));
+        Assert.Equal((uint)zoneId, area!.Id);
+        var ring = zone.GetProperty("area").GetProperty("coordinates")[0].EnumerateArray().ToList();
+        Assert.Equal(ring.Count - 1, area.Vertices.Count);   // GeoJSON closes the ring; the terminal area does not
+        Assert.Equal(ring[0][1].GetDouble(), area.Vertices[0].Latitude, 5);
+        Assert.Equal(ring[0][0].GetDouble(), area.Vertices[0].Longitude, 5);
+        Assert.True(area.Attributes.HasFlag(Jt808AreaAttributes.EnterAlarmToDriver));
+
+        var sent = (await Ok(await police.GetAsync($"/api/tracking/vehicles/{enc}/commands"))).EnumerateArray().Single(c => c.GetProperty("id").GetInt32() == command.GetProperty("id").GetInt32());
+        Assert.Equal("Sent", sent.GetProperty("status").GetString());
+
+        // The terminal's 0x0001 reply settles it.
+        await t.SendAsync(new Jt808TerminalGeneralReply(frame.Value.Header.SerialNumber, Jt808MessageId.SetPolygonArea, Jt808TerminalResult.Success));
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        string? status = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            status = (await Ok(await police.GetAsync($"/api/tracking/vehicles/{enc}/commands"))).EnumerateArray()
+                .Single(c => c.GetProperty("id").GetInt32() == command.GetProperty("id").GetInt32()).GetProperty("status").GetString();
+            if (status == "Acknowledged") break;
+            await Task.Delay(100);
+        }
+        Assert.Equal("Acknowledged", status);
+
+        // Clearing while connected goes out at once as 0x8605 (delete all polygon areas); a failure reply is recorded.
+        await Ok(await police.PostAsync($"/api/tracking/vehicles/{enc}/zones/clear", null));
+        var del = await t.ReadAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(Jt808MessageId.DeletePolygonAreas, del!.Value.Header.MessageId);
+        Assert.Equal(0, del.Value.Body[0]);   // count 0: all
+        await t.SendAsync(new Jt808TerminalGeneralReply(del.Value.Header.SerialNumber, Jt808MessageId.DeletePolygonAreas, Jt808TerminalResult.Unsupported));
+        deadline = DateTime.UtcNow.AddSeconds(10);
+        JsonElement last = default;
+        while (DateTime.UtcNow < deadline)
+        {
+            last = (await Ok(await police.GetAsync($"/api/tracking/vehicles/{enc}/commands"))).EnumerateArray().First();
+            if (last.GetProperty("status").GetString() == "Failed") break;
+            await Task.Delay(100);
+        }
+        Assert.Equal("Failed", last.GetProperty("status").GetString());
+        Assert.Equal(3, last.GetProperty("result").GetInt32());
+
+        // Permissions and bad input: an enterprise may not push; unknown zones and unknown plates are refused.
+        var qiye = await Factory.ClientForAsync("qiye");
+        Assert.Equal(HttpStatusCode.Forbidden, (await qiye.PostAsJsonAsync($"/api/tracking/vehicles/{enc}/zones/push", new { })).StatusCode);
+        var bad = await Problem(await police.PostAsJsonAsync($"/api/tracking/vehicles/{enc}/zones/push", new { zoneIds = new[] { 999999 } }), HttpStatusCode.BadRequest);
+        Assert.True(bad.GetProperty("errors").TryGetProperty("zoneIds", out _));
+        await Problem(await police.PostAsJsonAsync("/api/tracking/vehicles/%E9%B2%81C00000/zones/push", new { }), HttpStatusCode.NotFound);
     }
 }

@@ -72,3 +72,19 @@ sealed class VehicleLiveStateConfiguration : IEntityTypeConfiguration<VehicleLiv
         b.HasOne<GreenFreight.Domain.Registry.Vehicle>().WithMany().HasForeignKey(x => x.VehicleId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+sealed class TerminalCommandConfiguration : IEntityTypeConfiguration<TerminalCommand>
+{
+    public void Configure(EntityTypeBuilder<TerminalCommand> b)
+    {
+        b.ToTable("terminal_commands");
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(40);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(40);
+        b.Property(x => x.Description).HasMaxLength(300);
+        b.Property(x => x.CreatedBy).HasMaxLength(100);
+        b.Property(x => x.Instance).HasMaxLength(100);
+        b.HasIndex(x => new { x.Status, x.VehicleId });
+        b.HasIndex(x => new { x.VehicleId, x.CreatedAt });
+        b.HasOne<GreenFreight.Domain.Registry.Vehicle>().WithMany().HasForeignKey(x => x.VehicleId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
