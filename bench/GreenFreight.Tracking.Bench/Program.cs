@@ -20,6 +20,7 @@ using Microsoft.Data.Sqlite;
 // Options: --drain S (wait for outstanding acks after a step), --malformed-percent P, --batch-percent B, --senders K,
 //          --server-dll PATH (another build of the server), --server-env NAME=VALUE (repeatable, e.g. DOTNET_gcServer=0), --json FILE (results), --server-log FILE (server output), --keep
 
+if (args.Contains("--store")) return await StoreBench.RunAsync(args);
 var o = Options.Parse(args);
 var inv = CultureInfo.InvariantCulture;
 Console.WriteLine($"GreenFreight tracking benchmark  {DateTimeOffset.Now:yyyy-MM-dd HH:mm zzz}  {Environment.ProcessorCount} cores  .NET {Environment.Version}  {RuntimeInformation.OSDescription}");
