@@ -51,6 +51,13 @@ public static class DatabaseSetup
         services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
     }
 
+    /// <summary>
+    /// <c>ids.Contains(x.Id)</c> becomes one array parameter (SQLite <c>json_each</c>, PostgreSQL <c>= ANY</c>), not EF 10's
+    /// default of one parameter per element: lists of thousands of vehicle ids are common here, SQLite binds named
+    /// parameters by a linear search (quadratic in their number) and refuses more than 32,766 of them.
+    /// </summary>
+    public const ParameterTranslationMode CollectionMode = ParameterTranslationMode.Parameter;
+
     public static IDbContextFactory<AppDbContext> CreateFactory(IConfiguration config)
     {
         var cs = config.GetConnectionString("Main");
@@ -58,11 +65,11 @@ public static class DatabaseSetup
         {
             if (string.IsNullOrWhiteSpace(cs))
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Main is not set (e.g. ConnectionStrings__Main=\"Host=...;Database=...;Username=...;Password=...\").");
-            var pg = new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(cs, x => x.MigrationsHistoryTable("__ef_migrations")).Options;
+            var pg = new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(cs, x => x.MigrationsHistoryTable("__ef_migrations").UseParameterizedCollectionMode(CollectionMode)).Options;
             return new Factory(() => new PostgresAppDbContext(pg));
         }
         cs = string.IsNullOrWhiteSpace(cs) ? $"Data Source={Path.Combine(Directory.GetCurrentDirectory(), "data", "greenfreight.db")}" : cs;
-        var lite = new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(cs).Options;
+        var lite = new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(cs, x => x.UseParameterizedCollectionMode(CollectionMode)).Options;
         return new Factory(() => new SqliteAppDbContext(lite));
     }
 

@@ -14,7 +14,8 @@ public sealed class PositionPipeline(IDbContextFactory<AppDbContext> dbFactory, 
 {
     public const int MaxBatch = 20_000;
 
-    sealed record Pending(IReadOnlyList<TrackPoint> Points, TaskCompletionSource Done);
+    /// <summary>Positions to append, or (Live set) live vehicle state to upsert on the writer's connection.</summary>
+    sealed record Pending(IReadOnlyList<TrackPoint> Points, TaskCompletionSource Done, IReadOnlyList<VehicleLiveState>? Live = null);
 
     readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(50_000)
     {
@@ -37,61 +38,123 @@ public sealed class PositionPipeline(IDbContextFactory<AppDbContext> dbFactory, 
         await done.Task;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// Upserts live vehicle state through the writer, between position batches (see <see cref="IPositionStore.UpsertLiveAsync"/>);
+    /// the task completes when it is committed.
+    /// </summary>
+    public async Task WriteLiveAsync(IReadOnlyList<VehicleLiveState> rows, CancellationToken ct = default)
+    {
+        if (rows.Count == 0) return;
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await _queue.Writer.WriteAsync(new Pending([], done, rows), ct);
+        await done.Task;
+    }
+
+    /// <summary>
+    /// The writer runs on a thread of its own, not on the thread pool: SQLite calls block, and on a 2-core machine the pool
+    /// starts with two threads, so a writer (and a chunk load) holding pool threads would starve the socket I/O that
+    /// acknowledgements need until the pool injects more, about once a second.
+    /// </summary>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                RunWriter(stoppingToken);
+                finished.TrySetResult();
+            }
+            catch (Exception ex)
+            {
+                log.LogCritical(ex, "The position writer stopped");
+                finished.TrySetException(ex);
+            }
+        }) { IsBackground = true, Name = "position-writer" };
+        thread.Start();
+        return finished.Task;
+    }
+
+    void RunWriter(CancellationToken stoppingToken)
     {
         var sqliteOptions = config.GetSection("Tracking:Sqlite").Get<SqliteStoreOptions>() ?? new SqliteStoreOptions();
-        await using var store = PositionStoreFactory.Create(dbFactory, sqliteOptions, log);
+        var store = PositionStoreFactory.Create(dbFactory, sqliteOptions, log);
         var batch = new List<Pending>();
         var rows = new List<TrackPoint>(MaxBatch);
         var reader = _queue.Reader;
         Task<bool>? waiting = null;
         try
         {
-            await MaintainAsync(store, stoppingToken);   // opens the store; resumes work a previous run left unfinished
-            while (true)
+            Maintain(store, stoppingToken);   // opens the store; resumes work a previous run left unfinished
+            while (!stoppingToken.IsCancellationRequested)
             {
                 if (reader.TryPeek(out _))
                 {
-                    await StoreBatchAsync(store, batch, rows, reader);
+                    StoreBatch(store, batch, rows, reader);
                     // Background work interleaves with batches, one short step after each, so it cannot starve acknowledgements.
-                    if (store.MaintenanceDue) await MaintainAsync(store, stoppingToken);
+                    if (store.MaintenanceDue) Maintain(store, stoppingToken);
                     continue;
                 }
                 if (store.MaintenanceDue)
                 {
-                    await MaintainAsync(store, stoppingToken);
+                    Maintain(store, stoppingToken);
                     continue;
                 }
                 waiting ??= reader.WaitToReadAsync(stoppingToken).AsTask();
-                if (!waiting.IsCompleted && store.MaintenanceDueIn is { } due)
-                    await Task.WhenAny(waiting, Task.Delay(due < TimeSpan.FromMilliseconds(10) ? TimeSpan.FromMilliseconds(10) : due, stoppingToken));
-                else
-                    await waiting;
-                if (!waiting.IsCompleted) continue;
-                var more = await waiting;
+                var timeout = store.MaintenanceDueIn is { } due ? (due < TimeSpan.FromMilliseconds(10) ? TimeSpan.FromMilliseconds(10) : due) : Timeout.InfiniteTimeSpan;
+                try
+                {
+                    if (!waiting.Wait(timeout)) continue;
+                }
+                catch (AggregateException) when (stoppingToken.IsCancellationRequested)
+                {
+                    break;
+                }
+                var more = waiting.Result;
                 waiting = null;
                 if (!more) break;
             }
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        finally
         {
+            // Whatever is still queued at shutdown is not stored and so never acknowledged; later callers get an error at once.
+            _queue.Writer.TryComplete();
+            while (reader.TryRead(out var left)) left.Done.TrySetCanceled();
+            store.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
-        // Whatever is still queued at shutdown is not stored and so never acknowledged.
-        while (reader.TryRead(out var left)) left.Done.TrySetCanceled();
     }
 
-    async Task StoreBatchAsync(IPositionStore store, List<Pending> batch, List<TrackPoint> rows, ChannelReader<Pending> reader)
+    void StoreBatch(IPositionStore store, List<Pending> batch, List<TrackPoint> rows, ChannelReader<Pending> reader)
     {
         batch.Clear();
         rows.Clear();
+        Pending? live = null;
         while (rows.Count < MaxBatch && reader.TryRead(out var p))
         {
+            if (p.Live is not null) { live = p; break; }   // after this batch, before the next
             batch.Add(p);
             rows.AddRange(p.Points);
         }
+        if (rows.Count > 0) Append(store, batch, rows);
+        if (live is not null)
+        {
+            try
+            {
+                store.UpsertLiveAsync(live.Live!, CancellationToken.None).GetAwaiter().GetResult();
+                live.Done.TrySetResult();
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                live.Done.TrySetException(ex);
+            }
+        }
+    }
+
+    void Append(IPositionStore store, List<Pending> batch, List<TrackPoint> rows)
+    {
         try
         {
-            await store.AppendAsync(rows, CancellationToken.None);
+            store.AppendAsync(rows, CancellationToken.None).GetAwaiter().GetResult();
             Interlocked.Add(ref _stored, rows.Count);
             Interlocked.Increment(ref _batches);
             foreach (var p in batch) p.Done.TrySetResult();
@@ -103,17 +166,17 @@ public sealed class PositionPipeline(IDbContextFactory<AppDbContext> dbFactory, 
         }
     }
 
-    async Task MaintainAsync(IPositionStore store, CancellationToken ct)
+    void Maintain(IPositionStore store, CancellationToken ct)
     {
         try
         {
-            await store.MaintainAsync(ct);
+            store.MaintainAsync(ct).GetAwaiter().GetResult();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Acknowledged rows are safe in the inbox; the move is retried on the next step.
             log.LogError(ex, "Background reorganisation of stored positions failed; retrying");
-            await Task.Delay(TimeSpan.FromSeconds(1), ct);
+            ct.WaitHandle.WaitOne(TimeSpan.FromSeconds(1));
         }
     }
 }

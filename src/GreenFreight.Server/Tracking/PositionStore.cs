@@ -20,6 +20,23 @@ public interface IPositionStore : IAsyncDisposable
 
     /// <summary>Runs one short step of background work between batches.</summary>
     Task MaintainAsync(CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>
+    /// Upserts the shared live state of vehicles (<c>vehicle_live</c>) on the writer's own connection, between batches: on
+    /// SQLite a second writer would make the next batch (and so every acknowledgement) wait for the file lock. A row only
+    /// ever moves forward in time.
+    /// </summary>
+    Task UpsertLiveAsync(IReadOnlyList<VehicleLiveState> rows, CancellationToken ct);
+}
+
+/// <summary>The upsert of <c>vehicle_live</c> (newer wins) for both providers.</summary>
+static class VehicleLiveSql
+{
+    public const string Columns = "\"VehicleId\", \"LastSeenMs\", \"FixTimeMs\", \"Latitude\", \"Longitude\", \"SpeedKmh\", \"Direction\", \"Instance\"";
+
+    public const string OnConflict = " ON CONFLICT (\"VehicleId\") DO UPDATE SET \"LastSeenMs\" = excluded.\"LastSeenMs\", \"FixTimeMs\" = excluded.\"FixTimeMs\", " +
+        "\"Latitude\" = excluded.\"Latitude\", \"Longitude\" = excluded.\"Longitude\", \"SpeedKmh\" = excluded.\"SpeedKmh\", " +
+        "\"Direction\" = excluded.\"Direction\", \"Instance\" = excluded.\"Instance\" WHERE excluded.\"LastSeenMs\" >= vehicle_live.\"LastSeenMs\"";
 }
 
 /// <summary>PostgreSQL: binary COPY per batch (committed when the import completes).</summary>
@@ -27,16 +44,48 @@ public sealed class PostgresPositionStore(string connectionString) : IPositionSt
 {
     NpgsqlConnection? _conn;
 
-    public async Task AppendAsync(IReadOnlyList<TrackPoint> points, CancellationToken ct)
+    async Task<NpgsqlConnection> OpenAsync(CancellationToken ct)
     {
         if (_conn is null)
         {
             _conn = new NpgsqlConnection(connectionString);
             await _conn.OpenAsync(ct);
         }
+        return _conn;
+    }
+
+    /// <summary>One statement for all rows: the columns as arrays, unnested.</summary>
+    public async Task UpsertLiveAsync(IReadOnlyList<VehicleLiveState> rows, CancellationToken ct)
+    {
+        var conn = await OpenAsync(ct);
         try
         {
-            await using var copy = await _conn.BeginBinaryImportAsync(
+            await using var cmd = conn.CreateCommand();
+            cmd.CommandText = $"INSERT INTO vehicle_live ({VehicleLiveSql.Columns}) SELECT * FROM unnest(@v, @seen, @fix, @lat, @lon, @speed, @dir, @inst)" + VehicleLiveSql.OnConflict;
+            cmd.Parameters.Add(new NpgsqlParameter<int[]>("v", rows.Select(r => r.VehicleId).ToArray()));
+            cmd.Parameters.Add(new NpgsqlParameter<long[]>("seen", rows.Select(r => r.LastSeenMs).ToArray()));
+            cmd.Parameters.Add(new NpgsqlParameter<long?[]>("fix", rows.Select(r => r.FixTimeMs).ToArray()));
+            cmd.Parameters.Add(new NpgsqlParameter<double?[]>("lat", rows.Select(r => r.Latitude).ToArray()));
+            cmd.Parameters.Add(new NpgsqlParameter<double?[]>("lon", rows.Select(r => r.Longitude).ToArray()));
+            cmd.Parameters.Add(new NpgsqlParameter<double?[]>("speed", rows.Select(r => r.SpeedKmh).ToArray()));
+            cmd.Parameters.Add(new NpgsqlParameter<int?[]>("dir", rows.Select(r => r.Direction).ToArray()));
+            cmd.Parameters.Add(new NpgsqlParameter<string[]>("inst", rows.Select(r => r.Instance).ToArray()));
+            await cmd.ExecuteNonQueryAsync(ct);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or IOException)
+        {
+            await _conn!.DisposeAsync();
+            _conn = null;
+            throw;
+        }
+    }
+
+    public async Task AppendAsync(IReadOnlyList<TrackPoint> points, CancellationToken ct)
+    {
+        await OpenAsync(ct);
+        try
+        {
+            await using var copy = await _conn!.BeginBinaryImportAsync(
                 "COPY track_points (\"VehicleId\", \"TimeMs\", \"Latitude\", \"Longitude\", \"SpeedKmh\", \"Direction\", \"AltitudeM\", \"Alarm\", \"Status\", \"MileageKm\", \"Verdict\", \"Source\", \"ReceivedMs\") FROM STDIN (FORMAT BINARY)", ct);
             foreach (var x in points)
             {
@@ -60,7 +109,7 @@ public sealed class PostgresPositionStore(string connectionString) : IPositionSt
         catch (Exception ex) when (ex is NpgsqlException or IOException)
         {
             // A broken connection is reopened for the next batch; this batch fails and is not acknowledged.
-            await _conn.DisposeAsync();
+            await _conn!.DisposeAsync();
             _conn = null;
             throw;
         }

@@ -116,7 +116,7 @@ public sealed class SqlitePositionStore(string connectionString, SqliteStoreOpti
                     // A move was under way when the process stopped: finish it first.
                     var (max, next) = (r.GetInt64(0), r.GetInt64(1));
                     _resume = (max, next);
-                    _loading = Task.Run(() => LoadChunk(max, next));
+                    _loading = LoadOnOwnThread(max, next);
                     _markerWritten = true;
                     moveMax = max;
                 }
@@ -138,6 +138,34 @@ public sealed class SqlitePositionStore(string connectionString, SqliteStoreOpti
             _checkpointer.Start();
         }
         return _conn = conn;
+    }
+
+    SqliteCommand? _upsertLive;
+    readonly SqliteParameter[] _pl = new SqliteParameter[8];
+
+    /// <summary>One prepared single-row statement per vehicle, in one transaction (a few microseconds a row).</summary>
+    public Task UpsertLiveAsync(IReadOnlyList<VehicleLiveState> rows, CancellationToken ct)
+    {
+        var conn = Open();
+        if (_upsertLive is null)
+        {
+            _upsertLive = conn.CreateCommand();
+            _upsertLive.CommandText = $"INSERT INTO vehicle_live ({VehicleLiveSql.Columns}) VALUES ($v, $seen, $fix, $lat, $lon, $speed, $dir, $inst)" + VehicleLiveSql.OnConflict;
+            string[] names = ["$v", "$seen", "$fix", "$lat", "$lon", "$speed", "$dir", "$inst"];
+            for (var i = 0; i < names.Length; i++) _pl[i] = _upsertLive.Parameters.Add(new SqliteParameter { ParameterName = names[i] });
+            _upsertLive.Prepare();
+        }
+        using var tx = conn.BeginTransaction();
+        _upsertLive.Transaction = tx;
+        foreach (var r in rows)
+        {
+            _pl[0].Value = r.VehicleId; _pl[1].Value = r.LastSeenMs; _pl[2].Value = (object?)r.FixTimeMs ?? DBNull.Value;
+            _pl[3].Value = (object?)r.Latitude ?? DBNull.Value; _pl[4].Value = (object?)r.Longitude ?? DBNull.Value;
+            _pl[5].Value = (object?)r.SpeedKmh ?? DBNull.Value; _pl[6].Value = (object?)r.Direction ?? DBNull.Value; _pl[7].Value = r.Instance;
+            _upsertLive.ExecuteNonQuery();
+        }
+        tx.Commit();
+        return Task.CompletedTask;
     }
 
     public Task AppendAsync(IReadOnlyList<TrackPoint> points, CancellationToken ct)
@@ -190,7 +218,7 @@ public sealed class SqlitePositionStore(string connectionString, SqliteStoreOpti
             {
                 if (!ShouldStartMove()) return Task.CompletedTask;
                 _lastMoveStarted = Stopwatch.GetTimestamp();
-                _loading = Task.Run(() => LoadChunk(long.MaxValue, long.MinValue), ct);
+                _loading = LoadOnOwnThread(long.MaxValue, long.MinValue);
                 return Task.CompletedTask;
             }
             if (!_loading.IsCompleted) return Task.CompletedTask;
@@ -198,7 +226,7 @@ public sealed class SqlitePositionStore(string connectionString, SqliteStoreOpti
             if (!loading.IsCompletedSuccessfully)
             {
                 // Retry the same load: a resumed move must continue where it stopped, never start afresh.
-                _loading = _resume is { } r ? Task.Run(() => LoadChunk(r.Max, r.Next), ct) : null;
+                _loading = _resume is { } r ? LoadOnOwnThread(r.Max, r.Next) : null;
                 loading.GetAwaiter().GetResult();
             }
             _loading = null;
@@ -252,6 +280,10 @@ public sealed class SqlitePositionStore(string connectionString, SqliteStoreOpti
         }
         return Task.CompletedTask;
     }
+
+    /// <summary>A load blocks for up to a second: on a thread of its own, so it never holds one of the pool's few threads.</summary>
+    Task<Chunk> LoadOnOwnThread(long maxRowId, long fromVehicle) =>
+        Task.Factory.StartNew(() => LoadChunk(maxRowId, fromVehicle), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     /// <summary>Reads the inbox rows of a move on its own connection (a WAL reader does not block the writer) and sorts them.</summary>
     Chunk LoadChunk(long maxRowId, long fromVehicle)
@@ -340,6 +372,7 @@ public sealed class SqlitePositionStore(string connectionString, SqliteStoreOpti
         if (_insertInbox is not null) await _insertInbox.DisposeAsync();
         if (_insertPoint is not null) await _insertPoint.DisposeAsync();
         if (_setMove is not null) await _setMove.DisposeAsync();
+        if (_upsertLive is not null) await _upsertLive.DisposeAsync();
         if (_conn is not null)
         {
             using (var cp = _conn.CreateCommand())
