@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using GreenFreight.Domain.Tracking;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace GreenFreight.Server.Tracking;
 
@@ -48,9 +49,8 @@ public sealed class SqlitePositionStore(string connectionString, SqliteStoreOpti
 {
     readonly SqliteStoreOptions _o = options ?? new SqliteStoreOptions();
     SqliteConnection? _conn;
-    SqliteCommand? _insertInbox, _insertPoint, _setMove;
-    readonly SqliteParameter[] _pi = new SqliteParameter[13];
-    readonly SqliteParameter[] _pp = new SqliteParameter[13];
+    RawInsert? _insertInbox, _insertPoint;
+    SqliteCommand? _setMove;
     SqliteParameter? _moveMax, _moveNext;
 
     Thread? _checkpointer;
@@ -80,21 +80,43 @@ public sealed class SqlitePositionStore(string connectionString, SqliteStoreOpti
 
     static readonly string[] Names = ["$v", "$t", "$lat", "$lon", "$s", "$d", "$a", "$al", "$st", "$m", "$ver", "$src", "$r"];
 
-    SqliteCommand Prepare(SqliteConnection c, string table, SqliteParameter[] ps)
+    /// <summary>
+    /// The insert of a position row as a prepared statement on the connection's own handle, bound by index: binding through
+    /// SqliteParameter looks each of the 13 names up in the statement and boxes each value, which cost as much as the insert.
+    /// </summary>
+    sealed class RawInsert : IDisposable
     {
-        var cmd = c.CreateCommand();
-        cmd.CommandText = $"INSERT INTO {table} ({SqliteTrackInbox.Columns}) VALUES ({string.Join(", ", Names)})";
-        for (var i = 0; i < Names.Length; i++) ps[i] = cmd.Parameters.Add(new SqliteParameter { ParameterName = Names[i] });
-        cmd.Prepare();
-        return cmd;
-    }
+        readonly sqlite3 _db;
+        readonly sqlite3_stmt _stmt;
 
-    static void Bind(SqliteParameter[] p, TrackPoint x)
-    {
-        p[0].Value = x.VehicleId; p[1].Value = x.TimeMs; p[2].Value = x.Latitude; p[3].Value = x.Longitude;
-        p[4].Value = x.SpeedKmh; p[5].Value = x.Direction; p[6].Value = x.AltitudeM; p[7].Value = x.Alarm;
-        p[8].Value = x.Status; p[9].Value = (object?)x.MileageKm ?? DBNull.Value; p[10].Value = (byte)x.Verdict;
-        p[11].Value = (byte)x.Source; p[12].Value = x.ReceivedMs;
+        public RawInsert(SqliteConnection c, string table)
+        {
+            _db = c.Handle!;
+            var rc = raw.sqlite3_prepare_v2(_db, $"INSERT INTO {table} ({SqliteTrackInbox.Columns}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)", out _stmt);
+            SqliteException.ThrowExceptionForRC(rc, _db);
+        }
+
+        public void Insert(TrackPoint x)
+        {
+            raw.sqlite3_bind_int64(_stmt, 1, x.VehicleId);
+            raw.sqlite3_bind_int64(_stmt, 2, x.TimeMs);
+            raw.sqlite3_bind_double(_stmt, 3, x.Latitude);
+            raw.sqlite3_bind_double(_stmt, 4, x.Longitude);
+            raw.sqlite3_bind_double(_stmt, 5, x.SpeedKmh);
+            raw.sqlite3_bind_int(_stmt, 6, x.Direction);
+            raw.sqlite3_bind_int(_stmt, 7, x.AltitudeM);
+            raw.sqlite3_bind_int64(_stmt, 8, x.Alarm);
+            raw.sqlite3_bind_int64(_stmt, 9, x.Status);
+            if (x.MileageKm is { } m) raw.sqlite3_bind_double(_stmt, 10, m); else raw.sqlite3_bind_null(_stmt, 10);
+            raw.sqlite3_bind_int(_stmt, 11, (byte)x.Verdict);
+            raw.sqlite3_bind_int(_stmt, 12, (byte)x.Source);
+            raw.sqlite3_bind_int64(_stmt, 13, x.ReceivedMs);
+            var rc = raw.sqlite3_step(_stmt);
+            raw.sqlite3_reset(_stmt);
+            if (rc != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(rc, _db);
+        }
+
+        public void Dispose() => _stmt.Dispose();
     }
 
     SqliteConnection Open()
@@ -125,8 +147,8 @@ public sealed class SqlitePositionStore(string connectionString, SqliteStoreOpti
             pragma.Parameters.AddWithValue("$m", moveMax);
             _inboxRows = (long)pragma.ExecuteScalar()!;
         }
-        _insertInbox = Prepare(conn, "track_inbox", _pi);
-        _insertPoint = Prepare(conn, "track_points", _pp);
+        _insertInbox = new RawInsert(conn, "track_inbox");
+        _insertPoint = new RawInsert(conn, "track_points");
         _setMove = conn.CreateCommand();
         _setMove.CommandText = "INSERT INTO track_move (Id, MaxRowId, NextVehicle) VALUES (1, $max, $next) ON CONFLICT (Id) DO UPDATE SET MaxRowId = excluded.MaxRowId, NextVehicle = excluded.NextVehicle";
         _moveMax = _setMove.Parameters.Add(new SqliteParameter { ParameterName = "$max" });
@@ -172,12 +194,7 @@ public sealed class SqlitePositionStore(string connectionString, SqliteStoreOpti
     {
         var conn = Open();
         using var tx = conn.BeginTransaction();
-        _insertInbox!.Transaction = tx;
-        foreach (var x in points)
-        {
-            Bind(_pi, x);
-            _insertInbox.ExecuteNonQuery();
-        }
+        foreach (var x in points) _insertInbox!.Insert(x);
         tx.Commit();
         Interlocked.Add(ref _inboxRows, points.Count);
         _lastStepRows = points.Count;
@@ -245,12 +262,7 @@ public sealed class SqlitePositionStore(string connectionString, SqliteStoreOpti
             var limit = Math.Max(_o.MoveStepRows, (int)Math.Min(_o.CatchUpFactor * _lastStepRows, 50_000));
             var end = Math.Min(chunk.Rows.Length, _pos + limit);
             while (end < chunk.Rows.Length && chunk.Rows[end].P.VehicleId == chunk.Rows[end - 1].P.VehicleId) end++;
-            _insertPoint!.Transaction = tx;
-            for (var i = _pos; i < end; i++)
-            {
-                Bind(_pp, chunk.Rows[i].P);
-                _insertPoint.ExecuteNonQuery();
-            }
+            for (var i = _pos; i < end; i++) _insertPoint!.Insert(chunk.Rows[i].P);
             _setMove!.Transaction = tx;
             _moveMax!.Value = chunk.MaxRowId;
             _moveNext!.Value = end < chunk.Rows.Length ? chunk.Rows[end].P.VehicleId : long.MaxValue;
@@ -369,8 +381,8 @@ public sealed class SqlitePositionStore(string connectionString, SqliteStoreOpti
         await _stop.CancelAsync();
         _checkpointer?.Join(TimeSpan.FromSeconds(5));
         if (_loading is not null) { try { await _loading; } catch (Exception) { } }
-        if (_insertInbox is not null) await _insertInbox.DisposeAsync();
-        if (_insertPoint is not null) await _insertPoint.DisposeAsync();
+        _insertInbox?.Dispose();
+        _insertPoint?.Dispose();
         if (_setMove is not null) await _setMove.DisposeAsync();
         if (_upsertLive is not null) await _upsertLive.DisposeAsync();
         if (_conn is not null)
