@@ -173,8 +173,8 @@ public static class Solver
                         ? Stopwatch.GetTimestamp() + (long)(t.TotalSeconds * _o.RouteMinimisationShare * Stopwatch.Frequency)
                         : long.MaxValue;
                     var minimiser = new RouteMinimiser(ls0, _rng, _neighbours);
-                    var steps = _o.MaxIterations is { } mi ? Math.Max(100, mi) : 20L * p.NumClients + 2000;
-                    var routes = minimiser.Run(LowerBound(), maxFailures: 5, stepsPerAttempt: steps, Math.Min(rmDeadline, _deadline), _ct,
+                    var steps = _o.MaxIterations is { } mi ? Math.Max(100, mi) : 10L * p.NumClients + 1000;
+                    var routes = minimiser.Run(LowerBound(), maxFailures: 3, stepsPerAttempt: steps, Math.Min(rmDeadline, _deadline), _ct,
                         _ => Report(false));
                     var ind = new Individual(p, _ce, _exact, routes);
                     Consider(ind);
@@ -203,7 +203,8 @@ public static class Solver
                 if (_best is not null && _best.Feasible) pop.Add(_best, _ce);
                 for (var i = 0; i < _o.PopulationSize && !Stop(); i++)
                 {
-                    ls.Load(RandomSolution(fleet, initialRoutes));
+                    // Half random solutions, half the best known one with a random 15–40 % of its clients taken out.
+                    ls.Load(_best is { Feasible: true } && (i & 1) == 1 ? Ruin(_best, 0.15 + 0.25 * _rng.Double()) : RandomSolution(fleet, initialRoutes));
                     ls.Search();
                     var ind = Make(ls);
                     pop.Add(ind, _ce); pm.Register(ind); Consider(ind);
@@ -288,6 +289,18 @@ public static class Solver
             foreach (var f in fleet) total += f;
             var lb = LowerBound();
             return Math.Clamp((int)Math.Ceiling(lb * 1.1) + 1, 1, Math.Max(total, 1));
+        }
+
+        List<(int, int[])> Ruin(Individual ind, double share)
+        {
+            var result = new List<(int, int[])>(ind.Routes.Length);
+            foreach (var (t, cl) in ind.Routes)
+            {
+                var keep = new List<int>(cl.Length);
+                foreach (var c in cl) if (_rng.Double() >= share) keep.Add(c);
+                result.Add((t, [.. keep]));
+            }
+            return result;
         }
 
         /// <summary>Clients in random order cut into about <paramref name="routes"/> routes over the available vehicles.</summary>

@@ -13,7 +13,7 @@ internal sealed class PenaltyManager
     int _n, _loadOk, _timeOk;
     const double Min = 1e-3, Max = 1e6;
 
-    public PenaltyManager(ProblemData p, CostEvaluator ce, double target = 0.43, double increase = 1.34, double decrease = 0.32, int between = 50)
+    public PenaltyManager(ProblemData p, CostEvaluator ce, double target = 0.43, double increase = 1.34, double decrease = 0.7, int between = 25)
     {
         _ce = ce; _target = target; _increase = increase; _decrease = decrease; _between = between;
         // Start: one unit of excess costs about as much as an average arc from the depot.
@@ -47,6 +47,6 @@ internal sealed class PenaltyManager
     {
         var diff = _target - feasibleShare;
         if (Math.Abs(diff) < 0.05) return penalty;
-        return Clamp(diff > 0 ? penalty * _increase : penalty * (1 - (1 - _decrease) * 0.5));
+        return Clamp(diff > 0 ? penalty * _increase : penalty * _decrease);
     }
 }

@@ -43,6 +43,8 @@ public sealed class ProblemData
     /// windows, breaks, driving time, EV range, reloads): the search then evaluates moves with the exact route evaluator.</summary>
     public bool NeedsExact { get; }
     public bool HasOptionalClients { get; }
+    /// <summary>Distance matrix is symmetric (reversing a stretch does not change its length).</summary>
+    public bool SymmetricDistance { get; }
     public int TotalVehicles { get; }
 
     /// <summary>Re-planning: stops fixed at the start of a vehicle type's route, in order (locations), or null.</summary>
@@ -84,6 +86,11 @@ public sealed class ProblemData
             if (!(duration[i] >= 0) || double.IsInfinity(duration[i])) throw new ArgumentException($"duration[{i / Dim},{i % Dim}] must be finite and ≥ 0", nameof(duration));
         }
         Distance = distance; Duration = duration;
+        var symmetric = true;
+        for (var i = 0; i < Dim && symmetric; i++)
+            for (var j = i + 1; j < Dim; j++)
+                if (distance[i * Dim + j] != distance[j * Dim + i]) { symmetric = false; break; }
+        SymmetricDistance = symmetric;
         var n = Dim;
         X = new double[n]; Y = new double[n];
         Weight = new double[n]; Volume = new double[n]; Service = new double[n];

@@ -31,6 +31,7 @@ internal sealed class LocalSearch
     public readonly Proposal PropA = new(), PropB = new();
     int _step;
     public long Evaluations, Moves;
+
     public long DeadlineTicks = long.MaxValue;
     public const double Eps = 1e-7;
 
@@ -53,7 +54,7 @@ internal sealed class LocalSearch
         _nodeOps =
         [
             new Exchange(this, 1, 0), new Exchange(this, 2, 0), new Exchange(this, 1, 1), new Exchange(this, 2, 1),
-            new Exchange(this, 2, 2), new Exchange(this, 3, 0), new Exchange(this, 3, 1), new Exchange(this, 3, 2), new Exchange(this, 3, 3),
+            new Exchange(this, 2, 2),
             new SwapTails(this), new TwoOpt(this),
         ];
         if (swapStar) _swapStar = new SwapStar(this);
@@ -156,13 +157,14 @@ internal sealed class LocalSearch
 
     public void UpdateCost(SearchRoute r)
     {
-        if (r.Empty) { r.Cost = 0; return; }
+        if (r.Empty) { r.Cost = 0; r.Slack = 0; return; }
         if (_exactMode)
         {
             var n = 0;
             for (var i = 1; i < r.Count - 1; i++) _buf[n++] = r.Nodes[i].Loc;
             r.Exact = _exact.Evaluate(r.Type, _buf.AsSpan(0, n));
             r.Cost = Cost.Cost(P, r.Type, r.Exact);
+            r.Slack = r.Cost - BoundTerms(r);
             return;
         }
         var t = r.Type;
@@ -179,6 +181,23 @@ internal sealed class LocalSearch
                 if (P.PreviousType[loc] >= 0 && P.PreviousType[loc] != t) cost += P.ReassignCost;
             }
         r.Cost = cost;
+        r.Slack = cost - BoundTerms(r);
+    }
+
+    /// <summary>The cost terms of the current route that the lower bounds of moves use (fixed, distance, load, prize).</summary>
+    double BoundTerms(SearchRoute r)
+    {
+        var last = r.Count - 1;
+        return Bound(r, r.CumDist[last], r.CumW[last], r.CumV[last], r.CumPrize[last], r.Size);
+    }
+
+    /// <summary>Lower bound of the cost of a route of <paramref name="r"/>'s vehicle with these totals (no duration terms).</summary>
+    public double Bound(SearchRoute r, double dist, double w, double v, double prize, int size)
+    {
+        if (size == 0) return 0;
+        var t = r.Type;
+        return Cost.FixedCost[t] + Cost.CostPerDistance[t] * dist
+            + Cost.WeightPenalty * Math.Max(w - r.CapW, 0) + Cost.VolumePenalty * Math.Max(v - r.CapV, 0) - prize;
     }
 
     static int FirstLoc(in Part q) => q.R is null ? q.Loc : q.R.Nodes[q.Reversed ? q.To : q.From].Loc;
@@ -300,7 +319,7 @@ internal sealed class LocalSearch
     /// already shows no gain.</summary>
     public double Delta(Proposal a, Proposal? b)
     {
-        Evaluations++;
+        Evaluations++; SearchStats.Evaluations++;
         Measure(a);
         var current = a.Target.Cost;
         var lb = a.LowerBound;
@@ -389,7 +408,7 @@ internal sealed class LocalSearch
             UpdateCost(rb);
             rb.LastModified = _step;
         }
-        Moves++;
+        Moves++; SearchStats.Applied++;
     }
 
     void MarkRemoved(SearchRoute ra, List<Node> la, SearchRoute? rb, List<Node>? lb)
@@ -426,6 +445,12 @@ internal sealed class LocalSearch
     /// <summary>Runs the local search to a local optimum (or the deadline).</summary>
     public void Search()
     {
+        var t0 = Stopwatch.GetTimestamp();
+        try { SearchCore(); } finally { SearchStats.SearchTicks += Stopwatch.GetTimestamp() - t0; }
+    }
+
+    void SearchCore()
+    {
         foreach (var r in Routes) UpdateCost(r);
         _rng.Shuffle(_order);
         var p = P;
@@ -434,7 +459,7 @@ internal sealed class LocalSearch
         while (improved)
         {
             improved = false;
-            pass++;
+            pass++; SearchStats.Passes++;
             for (var oi = 0; oi < _order.Length; oi++)
             {
                 if ((oi & 31) == 0 && TimeUp()) return;
@@ -463,6 +488,7 @@ internal sealed class LocalSearch
             }
             if (_swapStar is not null && !TimeUp())
             {
+                var ts = Stopwatch.GetTimestamp();
                 for (var i = 0; i < Routes.Length; i++)
                 {
                     var a = Routes[i];
@@ -477,6 +503,7 @@ internal sealed class LocalSearch
                         if (_swapStar.Evaluate(a, b) < -Eps) { _swapStar.Apply(); improved = true; }
                     }
                 }
+                SearchStats.SwapStarTicks += Stopwatch.GetTimestamp() - ts;
             }
         }
     }
@@ -499,6 +526,7 @@ internal sealed class LocalSearch
         foreach (var op in _nodeOps)
         {
             if (u.Route is null || v.Route is null) return false;
+            SearchStats.OpCalls++;
             if (op.Evaluate(u, v) < -Eps)
             {
                 op.Apply();
@@ -575,4 +603,10 @@ internal sealed class LocalSearch
         Apply(PropA, null);
         return true;
     }
+}
+
+/// <summary>Process-wide counters for benchmarks.</summary>
+public static class SearchStats
+{
+    public static long Evaluations, SearchTicks, SwapStarTicks, Passes, OpCalls, Applied;
 }

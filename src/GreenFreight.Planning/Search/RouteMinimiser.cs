@@ -34,7 +34,9 @@ internal sealed class RouteMinimiser
         _pool = new int[ls.P.Dim];
         _relocate = new Exchange(ls, 1, 0);
         _swap = new Exchange(ls, 1, 1);
-        _tails = new SwapTails(ls);
+        _tails = new SwapTails(ls) { Prune = false };
+        _relocate.Prune = false;
+        _swap.Prune = false;
     }
 
     int NonEmpty() { var n = 0; foreach (var r in _ls.Routes) if (!r.Empty) n++; return n; }

@@ -33,6 +33,8 @@ internal sealed class SearchRoute
     public readonly double CapW, CapV, MaxDuration;
     public int FixedCount;
     public double Cost;
+    /// <summary>Cost minus its bound terms (duration cost, time penalties, extras): ≥ 0.</summary>
+    public double Slack;
     public RouteStats Exact; // exact mode only
     public int LastModified = -1;
     public CircleSector Sector;
