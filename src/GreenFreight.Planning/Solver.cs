@@ -191,6 +191,13 @@ public static class Solver
             var ls = new LocalSearch(p, _ce, _rng, _neighbours, fleet) { DeadlineTicks = _deadline };
             var pop = new Population(p.FirstClient, p.FirstCharger, _rng, _o.PopulationSize, _o.GenerationSize);
             var initialRoutes = EstimateRoutes(fleet);
+            if (_best is null || !_best.Feasible)
+            {
+                // A feasible start (cheapest insertion with very high penalties) so that a plan exists early.
+                var start = Construct(ls, seedSolution);
+                Consider(start);
+                if (start.Feasible) seedSolution ??= [.. start.Routes];
+            }
             void Initialise()
             {
                 if (seedSolution is not null)
