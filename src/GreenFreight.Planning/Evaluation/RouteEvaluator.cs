@@ -126,7 +126,7 @@ public sealed class RouteEvaluator
                 var arr = t;
                 if (t > p.TwLate[depot]) { st.TimeWarp += t - p.TwLate[depot]; t = p.TwLate[depot]; }
                 t = Math.Max(t, p.TwEarly[depot]) + vt.ReloadTime;
-                ComputeTrip(clients, i, capW, capV, true, out tripEnd, out tripW, out tripV);
+                ComputeTrip(clients, i, capW, capV, st.Trips + 1 < vt.MaxTrips, out tripEnd, out tripW, out tripV);
                 st.ExcessWeight += Math.Max(tripW - capW, 0); st.ExcessVolume += Math.Max(tripV - capV, 0);
                 st.Trips++;
                 loadOnBoard = tripW;
