@@ -78,7 +78,7 @@ foreach (var inst in instances)
 }
 Console.WriteLine();
 Console.WriteLine(Summary(rows, set));
-if (jsonOut.Length > 0) File.WriteAllText(jsonOut, JsonSerializer.Serialize(rows, new JsonSerializerOptions { WriteIndented = true }));
+if (jsonOut.Length > 0) File.WriteAllText(jsonOut, JsonSerializer.Serialize(rows, new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }));
 return 0;
 
 static string Summary(List<Row> rows, string set)
@@ -93,7 +93,7 @@ static string Summary(List<Row> rows, string set)
     foreach (var g in rows.GroupBy(r => r.Class).Append(rows.GroupBy(_ => "all").First()))
     {
         var l = g.ToList();
-        string Gap(IEnumerable<double> x) { var a = x.Where(v => !double.IsNaN(v)).ToList(); if (a.Count == 0) return "–"; var m = Math.Round(a.Average(), 2); return (m >= 0 ? "+" : "") + m.ToString("F2", inv) + " %"; }
+        string Gap(IEnumerable<double> x) { var a = x.Where(v => !double.IsNaN(v)).ToList(); if (a.Count == 0) return "–"; var m = Math.Round(a.Average(), 2) + 0.0; if (m == 0) m = 0; return (m >= 0 ? "+" : "") + m.ToString("F2", inv) + " %"; }
         if (hier)
         {
             var ob = l.Where(r => r.OursVehicles == r.BksVehicles && r.OursFeasible).ToList();
@@ -170,7 +170,7 @@ sealed class Row
     {
         var inv = CultureInfo.InvariantCulture;
         string F(double x, string f) => x > 0 ? x.ToString(f, inv) : "–";
-        string G(double g) { if (double.IsNaN(g)) return "–"; var m = Math.Round(g, 2); return (m >= 0 ? "+" : "") + m.ToString("F2", inv) + " %"; }
+        string G(double g) { if (double.IsNaN(g)) return "–"; var m = Math.Round(g, 2) + 0.0; if (m == 0) m = 0; return (m >= 0 ? "+" : "") + m.ToString("F2", inv) + " %"; }
         return $"| {Instance} | {Class} | {BksVehicles} | {Bks.ToString("F2", inv)} | {(OursVehicles > 0 ? OursVehicles + (OursFeasible ? "" : " ✗") : "–")} | {F(OursDistance, "F2")} | {G(OursGap)} | {F(OursTtb, "F1")} | {(OrVehicles > 0 ? OrVehicles + (OrFeasible ? "" : " ✗") : "–")} | {F(OrDistance, "F2")} | {G(OrGap)} | {F(OrTtb, "F1")} | {OtherCpu.ToString("P0", inv)} |";
     }
 }
