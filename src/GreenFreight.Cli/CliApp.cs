@@ -36,6 +36,7 @@ public static class CliApp
                 "jt808" => Jt808Decode.Run(rest, output, error),
                 "seed-fleet" => await SeedFleetAsync(rest, output, error),
                 "simulate" => await Simulation.SimulateCommand.RunAsync(rest, output, error),
+                "plan" => PlanCommand.Run(rest, output, error),
                 _ => Fail(error, $"未知命令 unknown command: {args[0]}\n\n{Help}", Usage),
             };
         }
@@ -58,6 +59,8 @@ public static class CliApp
           greenfreight simulate --terminals N --rate R --duration S [--host H] [--port P] [--db D | --phones-file F]
                                 [--malformed-percent P] [--json]
                                                              drive N simulated terminals against the JT/T 808 gateway
+          greenfreight plan <file> [--format solomon|vrplib|json] [--time-limit SEC] [--seed N] [--iterations N] [--json]
+                                                             plan routes (vehicle routing) for an instance file
 
         registries: units, enterprises, facilities, vehicles, outlets
         database:   SQLite file data/greenfreight.db by default; --Database:Provider=Postgres --ConnectionStrings:Main="Host=...;..."
