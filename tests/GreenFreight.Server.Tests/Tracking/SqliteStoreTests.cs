@@ -29,7 +29,7 @@ public sealed class SqliteStoreTests : IDisposable
 
     static SqliteStoreOptions Small => new()
     {
-        MoveThresholdRows = 50, MoveInterval = TimeSpan.FromHours(1), MoveStepRows = 7, DeleteStepRows = 13, CatchUpFactor = 0, BackgroundCheckpoints = false,
+        MoveThresholdRows = 50, MoveInterval = TimeSpan.FromMilliseconds(300), MoveStepRows = 7, DeleteStepRows = 13, CatchUpFactor = 0, BackgroundCheckpoints = false,
     };
 
     /// <summary>Positions of many vehicles arriving interleaved in time, as from a fleet.</summary>
