@@ -291,7 +291,7 @@ public sealed class PassService(IDbContextFactory<AppDbContext> dbFactory, PassK
         p.Green = green;
         p.Status = PassStatus.Submitted;
         p.SubmittedAt = now;
-        p.ReviewDueAt = PassRules.ReviewDue(now, green ? settings.ReviewWorkingDaysGreen : settings.ReviewWorkingDays);
+        p.ReviewDueAt = PassRules.ReviewDue(now, green ? settings.ReviewWorkingDaysGreen : settings.ReviewWorkingDays).ToUniversalTime();   // PostgreSQL timestamptz takes UTC only
         p.RejectReason = null;
         db.AuditUser = user.UserName;
         await db.SaveChangesAsync(ct);
