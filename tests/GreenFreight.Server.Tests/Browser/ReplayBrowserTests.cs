@@ -43,9 +43,11 @@ public sealed class ReplayBrowserTests(BrowserFixture browser, ITestOutputHelper
         Assert.Equal("30", await page.GetAttributeAsync("#replay-map", "data-track-points"));
         await page.WaitForSelectorAsync("#replay-slider");
         Assert.Equal("3480", await page.GetAttributeAsync("#replay-slider", "max"));
-        // The zone the rules check (the demo restricted zone) lies under the track.
+        // The zones the rules check (the Access capability's demo zones: restricted, limited, expressway) lie under the track.
         await page.WaitForSelectorAsync("#replay-map path.gf-shape-zones", new() { State = WaitForSelectorState.Attached });
-        Assert.Equal(1, await page.Locator("#replay-map path.gf-shape-zones").CountAsync());
+        var zoneCount = JsonDocument.Parse(await admin.GetStringAsync("/api/tracking/zones")).RootElement.GetArrayLength();
+        Assert.Equal(3, zoneCount);
+        Assert.Equal(zoneCount, await page.Locator("#replay-map path.gf-shape-zones").CountAsync());
         await page.WaitForSelectorAsync("#replay-chart svg");
         Assert.Contains("30", await page.InnerTextAsync("#replay-summary"));
 
