@@ -36,6 +36,7 @@ public static class CliApp
                 "jt808" => Jt808Decode.Run(rest, output, error),
                 "seed-fleet" => await SeedFleetAsync(rest, output, error),
                 "simulate" => await Simulation.SimulateCommand.RunAsync(rest, output, error),
+                "pass" => await PassCommand.RunAsync(rest, output, error),
                 _ => Fail(error, $"未知命令 unknown command: {args[0]}\n\n{Help}", Usage),
             };
         }
@@ -58,6 +59,9 @@ public static class CliApp
           greenfreight simulate --terminals N --rate R --duration S [--host H] [--port P] [--db D | --phones-file F]
                                 [--malformed-percent P] [--json]
                                                              drive N simulated terminals against the JT/T 808 gateway
+          greenfreight pass verify <token|url> [--public-key key.pem]
+                                                             check an electronic pass offline (exit 0 valid, 2 otherwise)
+          greenfreight pass public-key [--out key.pem]       write the pass-signing public key of the database
 
         registries: units, enterprises, facilities, vehicles, outlets
         database:   SQLite file data/greenfreight.db by default; --Database:Provider=Postgres --ConnectionStrings:Main="Host=...;..."
