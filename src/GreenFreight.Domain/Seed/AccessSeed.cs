@@ -50,7 +50,7 @@ public static class AccessSeed
     static Polygon Box(double x0, double y0, double x1, double y1) => F.CreatePolygon(
         [new(x0, y0), new(x1, y0), new(x1, y1), new(x0, y1), new(x0, y0)]);
 
-    /// <summary>Demo zones: the inner restricted zone over Linzi's urban core, an outer limited zone, and an expressway.</summary>
+    /// <summary>Demo zones inside both Linzi outlines: the inner restricted zone over the urban core, an outer limited zone, and an expressway.</summary>
     public static List<AccessZone> DemoZones() =>
     [
         new AccessZone
@@ -60,13 +60,14 @@ public static class AccessSeed
         },
         new AccessZone
         {
-            Name = "临淄城区外围限行区（演示）", Kind = AccessZoneKind.Limited, Area = Box(118.265, 36.785, 118.345, 36.855),
+            Name = "临淄城区外围限行区（演示）", Kind = AccessZoneKind.Limited,
+            Area = F.CreatePolygon([new(118.272, 36.803), new(118.300, 36.797), new(118.336, 36.797), new(118.340, 36.850), new(118.292, 36.856), new(118.270, 36.835), new(118.272, 36.803)]),
             IsDemo = true, Source = "淄博市中心城区货车通行管理通告（2023-07-25）模板；区域为演示数据",
         },
         new AccessZone
         {
             Name = "临淄城区快速路（演示）", Kind = AccessZoneKind.Expressway, WidthMetres = 60,
-            Line = F.CreateLineString([new(118.255, 36.862), new(118.310, 36.866), new(118.370, 36.866)]),
+            Line = F.CreateLineString([new(118.292, 36.862), new(118.320, 36.866), new(118.370, 36.866)]),
             IsDemo = true, Source = "淄博市中心城区货车通行管理通告（2023-07-25）模板；线位为演示数据",
         },
     ];

@@ -145,3 +145,20 @@ public sealed class PassRulesTests
         Assert.Equal(new DateTimeOffset(2026, 12, 7, 16, 0, 0, China), PassRules.ReviewDue(friday, 1));
     }
 }
+
+public sealed class AccessSeedTests
+{
+    [Fact]
+    public void The_demo_zones_lie_inside_linzi_and_are_marked_as_demo()
+    {
+        var outline = GreenFreight.Domain.Tests.Seed.LinziOutline.Load().Buffer(0.01);
+        foreach (var z in AccessSeed.DemoZones())
+        {
+            Assert.True(z.IsDemo);
+            Assert.Contains("演示", z.Name);
+            Assert.True(outline.Covers((NetTopologySuite.Geometries.Geometry?)z.Area ?? z.Line!), z.Name);
+        }
+        // Every rule names the notice it comes from and is in force from the notice's date.
+        Assert.All(AccessSeed.Rules(7), r => { Assert.Equal(7, r.PolicyId); Assert.Equal(AccessSeed.NoticeDate, r.EffectiveFrom); Assert.NotEmpty(r.WindowList()); });
+    }
+}

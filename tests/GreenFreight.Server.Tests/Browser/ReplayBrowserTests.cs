@@ -81,10 +81,13 @@ public sealed class ReplayBrowserTests(BrowserFixture browser, ITestOutputHelper
         Assert.Equal("1", (await page.InnerTextAsync("#count-online")).Trim());
         await page.WaitForSelectorAsync("#live-map path.gf-shape-zones");
         Assert.Equal(1, await page.Locator("#live-table tbody tr").CountAsync());
-        // The office pushes the restricted zones to the vehicle's terminal (queued until its terminal is connected).
+        // The office pushes the zones to the vehicle's terminal (queued until its terminal is connected): one polygon
+        // area per area zone (the restricted and the limited demo zone; expressways are lines, not terminal areas).
+        var polygons = JsonDocument.Parse(await admin.GetStringAsync("/api/tracking/zones")).RootElement.EnumerateArray().Count(z => z.GetProperty("area").ValueKind == JsonValueKind.Object);
+        Assert.Equal(2, polygons);
         await page.ClickAsync("#live-table .gf-push-zones");
         await page.WaitForSelectorAsync("#push-message");
-        Assert.Contains("已排队 1 条终端指令", await page.InnerTextAsync("#push-message"));
+        Assert.Contains($"已排队 {polygons} 条终端指令", await page.InnerTextAsync("#push-message"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDir, "tracking-live.png"), FullPage = true });
     
 
