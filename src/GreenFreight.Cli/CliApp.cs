@@ -37,6 +37,7 @@ public static class CliApp
                 "seed-fleet" => await SeedFleetAsync(rest, output, error),
                 "simulate" => await Simulation.SimulateCommand.RunAsync(rest, output, error),
                 "plan" => PlanCommand.Run(rest, output, error),
+                "pass" => await PassCommand.RunAsync(rest, output, error),
                 _ => Fail(error, $"未知命令 unknown command: {args[0]}\n\n{Help}", Usage),
             };
         }
@@ -61,6 +62,9 @@ public static class CliApp
                                                              drive N simulated terminals against the JT/T 808 gateway
           greenfreight plan <file> [--format solomon|vrplib|json] [--time-limit SEC] [--seed N] [--iterations N] [--json]
                                                              plan routes (vehicle routing) for an instance file
+          greenfreight pass verify <token|url> [--public-key key.pem]
+                                                             check an electronic pass offline (exit 0 valid, 2 otherwise)
+          greenfreight pass public-key [--out key.pem]       write the pass-signing public key of the database
 
         registries: units, enterprises, facilities, vehicles, outlets
         database:   SQLite file data/greenfreight.db by default; --Database:Provider=Postgres --ConnectionStrings:Main="Host=...;..."

@@ -181,6 +181,7 @@ public static class GreenFreightApp
         AddRegistry<RetailOutlet, OutletDto, OutletRegistry>(services);
         services.AddSingleton<IndicatorService>();
         services.AddScoped<UserService>();
+        Access.AccessModule.AddAccess(services);
         services.AddSingleton<Tracking.TrackPartitions>();
         services.AddHostedService(sp => sp.GetRequiredService<Tracking.TrackPartitions>());
         services.AddSingleton<Tracking.PositionPipeline>();
@@ -260,6 +261,7 @@ public static class GreenFreightApp
         Tracking.TerminalCommandsApi.MapTerminalCommandsApi(app);
         Tracking.TrackingReportsApi.MapTrackingReportsApi(app);
         app.MapGeoApi();
+        Access.AccessModule.MapAccess(app);
         app.MapGet("/culture/{name}", (string name, string? returnUrl, HttpContext ctx) =>
         {
             var culture = name == "en" ? "en" : "zh-CN";

@@ -89,6 +89,10 @@ public enum VehicleClass
     Tricycle,
     LowSpeed,
     Special,
+    /// <summary>危险货物运输车辆</summary>
+    DangerousGoods,
+    /// <summary>牵引车</summary>
+    Tractor,
 }
 
 public enum EnergyType

@@ -33,7 +33,15 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<GreenFreight.Domain.Tracking.VehicleLiveState> VehicleLive => Set<GreenFreight.Domain.Tracking.VehicleLiveState>();
     public DbSet<GreenFreight.Domain.Tracking.TerminalCommand> TerminalCommands => Set<GreenFreight.Domain.Tracking.TerminalCommand>();
     public DbSet<Tracking.ApiKey> ApiKeys => Set<Tracking.ApiKey>();
-    public DbSet<GreenFreight.Domain.Tracking.TrafficZone> Zones => Set<GreenFreight.Domain.Tracking.TrafficZone>();
+    public DbSet<GreenFreight.Domain.Access.AccessZone> Zones => Set<GreenFreight.Domain.Access.AccessZone>();
+    public DbSet<GreenFreight.Domain.Access.AccessRule> AccessRules => Set<GreenFreight.Domain.Access.AccessRule>();
+    public DbSet<GreenFreight.Domain.Access.AccessSettings> AccessSettings => Set<GreenFreight.Domain.Access.AccessSettings>();
+    public DbSet<GreenFreight.Domain.Access.PolicyPublication> Policies => Set<GreenFreight.Domain.Access.PolicyPublication>();
+    public DbSet<GreenFreight.Domain.Access.PolicyAttachment> PolicyAttachments => Set<GreenFreight.Domain.Access.PolicyAttachment>();
+    public DbSet<GreenFreight.Domain.Access.DeliveryPass> Passes => Set<GreenFreight.Domain.Access.DeliveryPass>();
+    public DbSet<GreenFreight.Domain.Access.PassMaterial> PassMaterials => Set<GreenFreight.Domain.Access.PassMaterial>();
+    public DbSet<GreenFreight.Domain.Access.BayVisit> BayVisits => Set<GreenFreight.Domain.Access.BayVisit>();
+    public DbSet<GreenFreight.Domain.Access.BaySlotClaim> BaySlotClaims => Set<GreenFreight.Domain.Access.BaySlotClaim>();
     public DbSet<GreenFreight.Domain.Tracking.TrackingEvent> TrackingEvents => Set<GreenFreight.Domain.Tracking.TrackingEvent>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -134,6 +134,7 @@ public static class DatabaseSetup
             db.Secrets.Add(new PlatformSecret { Name = DemoMarker, Value = "declined", CreatedAt = DateTimeOffset.UtcNow });
             await db.SaveChangesAsync(ct);
         }
+        await Access.AccessSetup.SeedAsync(db, config.GetValue("Seed:DemoData", true) && await db.Enterprises.AnyAsync(e => e.IsDemo, ct), ct);
 
         if ((report.GeneratedAdminPassword ?? report.GeneratedDemoPassword) is not null && db.Database.IsSqlite())
         {
@@ -185,7 +186,6 @@ public static class DatabaseSetup
                     UnitId = unitIds.TryGetValue(e.UnitCode, out var u) ? u : null, EnteredBy = "seed", EnteredAt = DateTimeOffset.UtcNow,
                 });
             }
-            if (!await db.Zones.AnyAsync(ct)) db.Zones.Add(ZoneSeed.LinziDemoZone());
             db.Secrets.Add(new PlatformSecret { Name = DemoMarker, Value = "1", CreatedAt = DateTimeOffset.UtcNow });
             await db.SaveChangesAsync(ct);
             report.DemoDataCreated = true;

@@ -14,10 +14,8 @@ public sealed record LiveVehicleDto(int VehicleId, string Plate, string Energy, 
 public sealed record TrackingEventDto(long Id, int VehicleId, string Plate, string Kind, DateTimeOffset Start, DateTimeOffset? End, double Lat, double Lon,
     int? ZoneId, int? FacilityId, double? Value, string Detail, string? AcknowledgedBy, DateTimeOffset? AcknowledgedAt);
 
-public sealed record ZoneDto(int Id, string Name, string Kind, int? SpeedLimitKmh, bool IsDemo, string? Source, NetTopologySuite.Geometries.Polygon Area,
-    IReadOnlyList<ZoneWindowDto> Windows);
-
-public sealed record ZoneWindowDto(string? Class, bool? NewEnergy, int? MinGrossWeightKg, string From, string To);
+public sealed record ZoneDto(int Id, string Name, string Kind, int? SpeedLimitKmh, bool IsDemo, string? Source, NetTopologySuite.Geometries.Polygon? Area,
+    NetTopologySuite.Geometries.LineString? Line, int? WidthMetres);
 
 /// <summary>Live vehicles, tracking events (alarms) with acknowledgement, and the zones the rules use.</summary>
 public static class SupervisionApi
@@ -51,11 +49,10 @@ public static class SupervisionApi
         g.MapGet("/zones", async (IDbContextFactory<AppDbContext> dbFactory, CancellationToken ct) =>
             {
                 await using var db = await dbFactory.CreateDbContextAsync(ct);
-                var zones = await db.Zones.AsNoTracking().Include(z => z.Windows).OrderBy(z => z.Id).ToListAsync(ct);
-                return TypedResults.Ok(zones.Select(z => new ZoneDto(z.Id, z.Name, z.Kind.ToString(), z.SpeedLimitKmh, z.IsDemo, z.Source, z.Area,
-                    z.Windows.Select(w => new ZoneWindowDto(w.Class?.ToString(), w.NewEnergy, w.MinGrossWeightKg, w.From.ToString("HH:mm"), w.To.ToString("HH:mm"))).ToList())).ToList());
+                var zones = await db.Zones.AsNoTracking().OrderBy(z => z.Id).ToListAsync(ct);
+                return TypedResults.Ok(zones.Select(z => new ZoneDto(z.Id, z.Name, z.Kind.ToString(), z.SpeedLimitKmh, z.IsDemo, z.Source, z.Area, z.Line, z.WidthMetres)).ToList());
             })
-            .WithSummary("Restricted and limited zones with their forbidden windows per vehicle class (GeoJSON)");
+            .WithSummary("The zones the tracking rules check (GeoJSON); their rules: /api/access/rules");
         return app;
     }
 }

@@ -12,7 +12,7 @@ public sealed record VehicleOption(int Id, string Plate, EnergyType Energy, Vehi
 public sealed record ReplayPoint(long TimeMs, double Lat, double Lon, double SpeedKmh, int Direction);
 
 /// <summary>In-process queries behind the supervision pages (live map, replay), scoped like the API.</summary>
-public sealed class SupervisionService(IDbContextFactory<AppDbContext> dbFactory, PositionIngest ingest, TimeProvider clock, IOptions<TrackingRuleOptions> rules)
+public sealed class SupervisionService(IDbContextFactory<AppDbContext> dbFactory, PositionIngest ingest, TimeProvider clock, IOptions<TrackingRuleOptions> rules, Access.AccessRuntime access)
 {
     static readonly TimeSpan China = TimeSpan.FromHours(8);
 
@@ -56,11 +56,8 @@ public sealed class SupervisionService(IDbContextFactory<AppDbContext> dbFactory
         }).ToList();
     }
 
-    public async Task<List<TrafficZone>> ZonesAsync(CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Zones.AsNoTracking().Include(z => z.Windows).OrderBy(z => z.Id).ToListAsync(ct);
-    }
+    /// <summary>The zones and rules the tracking rules check (the Access capability's, as this instance has them).</summary>
+    public Task<Access.AccessSnapshot> ZonesAsync(CancellationToken ct = default) => access.FreshAsync(ct);
 
     /// <summary>A vehicle's valid positions in a period (at most 31 days, 200,000 points); null when the user may not see it.</summary>
     public async Task<(VehicleOption Vehicle, List<ReplayPoint> Points)?> TrackAsync(UserContext user, string plate, DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default)

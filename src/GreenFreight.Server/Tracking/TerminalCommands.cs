@@ -91,11 +91,11 @@ public sealed class TerminalCommandService(IDbContextFactory<AppDbContext> dbFac
     /// <summary>The zones a terminal can be given, by ID (all when none named). Only polygons become terminal areas.</summary>
     public static async Task<List<TerminalArea>> AreasAsync(AppDbContext db, IReadOnlyList<int>? ids, CancellationToken ct)
     {
-        var q = db.Zones.AsNoTracking();
+        var q = db.Zones.AsNoTracking().Where(z => z.Area != null);
         if (ids is { Count: > 0 }) q = q.Where(z => ids.Contains(z.Id));
         var zones = await q.OrderBy(z => z.Id).ToListAsync(ct);
         return zones.Select(z => new TerminalArea(z.Id, z.Name,
-            z.Area.ExteriorRing.Coordinates.Take(z.Area.ExteriorRing.NumPoints - 1).Select(c => (c.Y, c.X)).ToList(), z.SpeedLimitKmh)).ToList();
+            z.Area!.ExteriorRing.Coordinates.Take(z.Area.ExteriorRing.NumPoints - 1).Select(c => (c.Y, c.X)).ToList(), z.SpeedLimitKmh)).ToList();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -1,12 +1,12 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
+using GreenFreight.Domain.Access;
 using GreenFreight.Domain.Registry;
 using GreenFreight.Domain.Tracking;
+using GreenFreight.Server.Access;
 using GreenFreight.Server.Data;
 using GreenFreight.Server.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using NetTopologySuite.Geometries;
-using NetTopologySuite.Geometries.Prepared;
 
 namespace GreenFreight.Server.Tracking;
 
@@ -20,16 +20,14 @@ public sealed class TrackingRuleOptions
 }
 
 /// <summary>
-/// Rules on the position stream, applied to every vehicle's accepted positions after they are stored: entering a
-/// restricted zone in a window forbidden to the vehicle's class, staying at a loading bay beyond its maximum stay,
+/// Rules on the position stream, applied to every vehicle's accepted positions after they are stored: being in a zone
+/// when the access engine (<see cref="AccessRuntime"/>, the Access capability's rules, in process) forbids the vehicle, staying at a loading bay beyond its maximum stay,
 /// speeding in a zone with a limit; and, on a timer, terminals that went silent. Events are opened once and closed when
 /// the condition ends; they are written to <c>tracking_events</c> by one background writer.
 /// </summary>
-public sealed class TrackingRules(IDbContextFactory<AppDbContext> dbFactory, VehicleDirectory vehicles, TimeProvider clock,
+public sealed class TrackingRules(IDbContextFactory<AppDbContext> dbFactory, VehicleDirectory vehicles, AccessRuntime access, TimeProvider clock,
     Microsoft.Extensions.Options.IOptions<TrackingRuleOptions> options, ILogger<TrackingRules> log) : BackgroundService, IPositionObserver
 {
-    sealed record ZoneInfo(TrafficZone Zone, IPreparedGeometry Area);
-
     sealed record BayInfo(int Id, string Name, double Lat, double Lon, int MaxStayMinutes);
 
     sealed class VehicleState
@@ -41,7 +39,6 @@ public sealed class TrackingRules(IDbContextFactory<AppDbContext> dbFactory, Veh
         public TrackingEvent? Offline;
     }
 
-    volatile IReadOnlyList<ZoneInfo> _zones = [];
     volatile IReadOnlyList<BayInfo> _bays = [];
     readonly ConcurrentDictionary<int, VehicleState> _state = new();
     readonly Channel<(TrackingEvent Event, bool Insert)> _writes = Channel.CreateUnbounded<(TrackingEvent, bool)>(new UnboundedChannelOptions { SingleReader = true });
@@ -56,8 +53,6 @@ public sealed class TrackingRules(IDbContextFactory<AppDbContext> dbFactory, Veh
     public async Task ReloadAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var zones = await db.Zones.AsNoTracking().Include(z => z.Windows).ToListAsync(ct);
-        _zones = zones.Select(z => new ZoneInfo(z, PreparedGeometryFactory.Prepare(z.Area))).ToList();
         var bays = await db.Facilities.AsNoTracking().Where(f => f.Kind == FacilityKind.LoadingBay && f.Location != null && f.MaxStayMinutes != null).ToListAsync(ct);
         _bays = bays.Where(b => b.Status == FacilityStatus.Operating).Select(b => new BayInfo(b.Id, b.Name, b.Location!.Y, b.Location.X, b.MaxStayMinutes!.Value)).ToList();
     }
@@ -76,28 +71,46 @@ public sealed class TrackingRules(IDbContextFactory<AppDbContext> dbFactory, Veh
 
     void Apply(int vehicleId, VehicleDirectory.Entry? v, VehicleState state, PositionReport p)
     {
-        var point = new Point(p.Longitude, p.Latitude);
-        var local = TimeOnly.FromDateTime(p.Time.ToOffset(TimeSpan.FromHours(8)).DateTime);
-        var inside = new HashSet<(int, TrackingEventKind)>();
-        foreach (var z in _zones)
+        // Zones: the access engine decides (grid index, point-in-polygon over arrays, rules in force for the vehicle).
+        var engine = access.Current.Engine;
+        Span<int> here = stackalloc int[8];
+        var n = engine.ZonesAt(p.Longitude, p.Latitude, here);
+        Span<(int, TrackingEventKind)> inside = stackalloc (int, TrackingEventKind)[16];
+        var count = 0;
+        if (n > 0)
         {
-            if (!z.Area.Contains(point)) continue;
-            if (v is not null && z.Zone.Kind == ZoneKind.Restricted
-                && z.Zone.Windows.FirstOrDefault(w => w.AppliesTo(v.Class, v.Energy, v.GrossWeightKg) && w.Covers(local)) is { } window)
+            // Emission and cold chain come from the access runtime's vehicle facts; a vehicle registered in the last
+            // few seconds falls back to the directory's class, energy and weight.
+            VehicleFacts? facts = v is null ? null
+                : access.TryFacts(vehicleId, out var f) ? f
+                : new VehicleFacts(v.Class, v.Energy, v.GrossWeightKg, v.Energy.IsNewEnergy() ? EmissionStandard.NotApplicable : EmissionStandard.ChinaVI);
+            var t = LocalTime.FromUnixMs(p.Time.ToUnixTimeMilliseconds());
+            var grants = access.GrantsOf(vehicleId);
+            for (var k = 0; k < n; k++)
             {
-                inside.Add((z.Zone.Id, TrackingEventKind.ZoneViolation));
-                OpenOnce(state, vehicleId, (z.Zone.Id, TrackingEventKind.ZoneViolation), p, z.Zone.Id, null, null,
-                    window.From == window.To ? $"{z.Zone.Name}：全天禁止驶入" : $"{z.Zone.Name}：{window.From:HH\\:mm}–{window.To:HH\\:mm} 禁止驶入");
-            }
-            if (z.Zone.SpeedLimitKmh is { } limit && p.SpeedKmh > limit)
-            {
-                inside.Add((z.Zone.Id, TrackingEventKind.Overspeed));
-                OpenOnce(state, vehicleId, (z.Zone.Id, TrackingEventKind.Overspeed), p, z.Zone.Id, null, p.SpeedKmh,
-                    $"{z.Zone.Name}：{p.SpeedKmh:0} km/h，限速 {limit} km/h");
+                var zone = engine.Zones[here[k]];
+                if (facts is { } vf && engine.DecideIn(here[k], vf, t, grants) is { Allowed: false } d && count < inside.Length)
+                {
+                    inside[count++] = (zone.Id, TrackingEventKind.ZoneViolation);
+                    OpenOnce(state, vehicleId, (zone.Id, TrackingEventKind.ZoneViolation), p, zone.Id, null, null,
+                        d.Window.IsAllDay ? $"{zone.Name}：全天禁止驶入" : $"{zone.Name}：{d.Window.ToString().Replace('-', '–')} 禁止驶入");
+                }
+                if (zone.SpeedLimitKmh is { } limit && p.SpeedKmh > limit && count < inside.Length)
+                {
+                    inside[count++] = (zone.Id, TrackingEventKind.Overspeed);
+                    OpenOnce(state, vehicleId, (zone.Id, TrackingEventKind.Overspeed), p, zone.Id, null, p.SpeedKmh,
+                        $"{zone.Name}：{p.SpeedKmh:0} km/h，限速 {limit} km/h");
+                }
             }
         }
-        foreach (var key in state.Open.Keys.Where(k => !inside.Contains(k)).ToList())
-            Close(state.Open[key], p.Time, () => state.Open.Remove(key));
+        if (state.Open.Count > 0)
+        {
+            List<(int, TrackingEventKind)>? ended = null;
+            foreach (var key in state.Open.Keys)
+                if (!inside[..count].Contains(key)) (ended ??= []).Add(key);
+            if (ended is not null)
+                foreach (var key in ended) Close(state.Open[key], p.Time, () => state.Open.Remove(key));
+        }
 
         // Loading bays: dwell near a bay below walking speed; beyond the bay's maximum stay it is an overstay.
         var o = options.Value;
@@ -172,7 +185,7 @@ public sealed class TrackingRules(IDbContextFactory<AppDbContext> dbFactory, Veh
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try { await ReloadAsync(stoppingToken); }
-        catch (Exception ex) when (ex is not OperationCanceledException) { log.LogError(ex, "Loading zones and bays failed"); }
+        catch (Exception ex) when (ex is not OperationCanceledException) { log.LogError(ex, "Loading bays failed"); }
         var writer = WriteLoopAsync(stoppingToken);
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(30));
         var ticks = 0;
@@ -184,7 +197,7 @@ public sealed class TrackingRules(IDbContextFactory<AppDbContext> dbFactory, Veh
                 if (++ticks % 2 == 0)
                 {
                     try { await ReloadAsync(stoppingToken); }
-                    catch (Exception ex) when (ex is not OperationCanceledException) { log.LogWarning(ex, "Reloading zones and bays failed"); }
+                    catch (Exception ex) when (ex is not OperationCanceledException) { log.LogWarning(ex, "Reloading bays failed"); }
                 }
             }
         }

@@ -51,6 +51,18 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>An HTTP client of the same server with an admin bearer token (to post positions and the like).</summary>
     public Task<HttpClient> AdminClientAsync() => _factory.ClientForAsync("admin");
 
+    /// <summary>An HTTP client of the same server with a bearer token of another account.</summary>
+    public Task<HttpClient> ClientAsync(string userName, string password) => _factory.ClientForAsync(userName, password);
+
+    /// <summary>A page of a fresh browser context without log-in (the public pages).</summary>
+    public async Task<IPage> AnonymousPageAsync(int width = 1440, int height = 1000)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = width, Height = height } });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(30_000);
+        return page;
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null) await Browser.CloseAsync();

@@ -43,9 +43,11 @@ public sealed class ReplayBrowserTests(BrowserFixture browser, ITestOutputHelper
         Assert.Equal("30", await page.GetAttributeAsync("#replay-map", "data-track-points"));
         await page.WaitForSelectorAsync("#replay-slider");
         Assert.Equal("3480", await page.GetAttributeAsync("#replay-slider", "max"));
-        // The zone the rules check (the demo restricted zone) lies under the track.
+        // The zones the rules check (the Access capability's demo zones: restricted, limited, expressway) lie under the track.
         await page.WaitForSelectorAsync("#replay-map path.gf-shape-zones", new() { State = WaitForSelectorState.Attached });
-        Assert.Equal(1, await page.Locator("#replay-map path.gf-shape-zones").CountAsync());
+        var zoneCount = JsonDocument.Parse(await admin.GetStringAsync("/api/tracking/zones")).RootElement.GetArrayLength();
+        Assert.Equal(3, zoneCount);
+        Assert.Equal(zoneCount, await page.Locator("#replay-map path.gf-shape-zones").CountAsync());
         await page.WaitForSelectorAsync("#replay-chart svg");
         Assert.Contains("30", await page.InnerTextAsync("#replay-summary"));
 
@@ -79,10 +81,13 @@ public sealed class ReplayBrowserTests(BrowserFixture browser, ITestOutputHelper
         Assert.Equal("1", (await page.InnerTextAsync("#count-online")).Trim());
         await page.WaitForSelectorAsync("#live-map path.gf-shape-zones");
         Assert.Equal(1, await page.Locator("#live-table tbody tr").CountAsync());
-        // The office pushes the restricted zones to the vehicle's terminal (queued until its terminal is connected).
+        // The office pushes the zones to the vehicle's terminal (queued until its terminal is connected): one polygon
+        // area per area zone (the restricted and the limited demo zone; expressways are lines, not terminal areas).
+        var polygons = JsonDocument.Parse(await admin.GetStringAsync("/api/tracking/zones")).RootElement.EnumerateArray().Count(z => z.GetProperty("area").ValueKind == JsonValueKind.Object);
+        Assert.Equal(2, polygons);
         await page.ClickAsync("#live-table .gf-push-zones");
         await page.WaitForSelectorAsync("#push-message");
-        Assert.Contains("已排队 1 条终端指令", await page.InnerTextAsync("#push-message"));
+        Assert.Contains($"已排队 {polygons} 条终端指令", await page.InnerTextAsync("#push-message"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDir, "tracking-live.png"), FullPage = true });
     
 

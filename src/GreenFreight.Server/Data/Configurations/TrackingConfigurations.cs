@@ -32,22 +32,6 @@ sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
     }
 }
 
-sealed class TrafficZoneConfiguration : IEntityTypeConfiguration<TrafficZone>
-{
-    public void Configure(EntityTypeBuilder<TrafficZone> b)
-    {
-        b.ToTable("traffic_zones");
-        b.Property(x => x.Name).HasMaxLength(200);
-        b.Property(x => x.Source).HasMaxLength(500);
-        b.HasMany(x => x.Windows).WithOne().HasForeignKey(w => w.ZoneId).OnDelete(DeleteBehavior.Cascade);
-    }
-}
-
-sealed class ZoneWindowConfiguration : IEntityTypeConfiguration<ZoneWindow>
-{
-    public void Configure(EntityTypeBuilder<ZoneWindow> b) => b.ToTable("zone_windows");
-}
-
 sealed class TrackingEventConfiguration : IEntityTypeConfiguration<TrackingEvent>
 {
     public void Configure(EntityTypeBuilder<TrackingEvent> b)

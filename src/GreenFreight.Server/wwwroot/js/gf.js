@@ -17,6 +17,7 @@
  *   gf.map.toggleLayer(elementId, key, visible)
  *   gf.map.markerCount(elementId, key) -> number of markers in the layer (visible or not)
  *   gf.map.dispose(elementId)
+ *   gf.map.onClick(elementId, dotnetRef, method)   calls dotnetRef.invokeMethodAsync(method, lon, lat) on each map click
  *     (a feature may carry its own `color` and `className`, added to the marker's `gf-marker gf-marker-<key>` classes)
  *   gf.map.setTrack(elementId, { points: [[lat, lon], ...], events: [ { lat, lon, label, kind } ], color }) -> number of points
  *   gf.map.setCursor(elementId, index)  index may be fractional: the cursor is interpolated between two points
@@ -365,6 +366,15 @@
     }
   }
 
+  function onClick(elementId, dotnetRef, method) {
+    var entry = maps[elementId];
+    if (!entry) { warn('gf.map.onClick: no map for #' + elementId); return; }
+    entry.map.on('click', function (event) {
+      if (entry.disposed) { return; }
+      dotnetRef.invokeMethodAsync(method, event.latlng.lng, event.latlng.lat).then(null, function (error) { logError('gf.map.onClick', error); });
+    });
+  }
+
   function toggleLayer(elementId, key, visible) {
     var entry = maps[elementId];
     if (!entry) { warn('gf.map.toggleLayer: no map for #' + elementId); return; }
@@ -460,6 +470,7 @@
     setLayers: guard('gf.map.setLayers', setLayers),
     toggleLayer: guard('gf.map.toggleLayer', toggleLayer),
     markerCount: guard('gf.map.markerCount', markerCount),
+    onClick: guard('gf.map.onClick', onClick),
     dispose: guard('gf.map.dispose', disposeMap)
   };
 

@@ -22,6 +22,514 @@ namespace GreenFreight.Server.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("GreenFreight.Domain.Access.AccessRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("BelowEmission")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Classes")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Days")
+                        .HasMaxLength(40)
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Effect")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Energy")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("ExemptEmergency")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ExemptWithPass")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("MinEmission")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("OverWeightKg")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PolicyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("UpToWeightKg")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Windows")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int?>("ZoneId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ZoneKinds")
+                        .HasMaxLength(40)
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PolicyId");
+
+                    b.HasIndex("ZoneId");
+
+                    b.ToTable("access_rules", (string)null);
+                });
+
+            modelBuilder.Entity("GreenFreight.Domain.Access.AccessSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("AnnualForGreenOnly")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ColdChainAsNewEnergy")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ReviewWorkingDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReviewWorkingDaysGreen")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("RulesVersion")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("TemporaryLeadHours")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TemporaryLeadHoursGreen")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("access_settings", (string)null);
+                });
+
+            modelBuilder.Entity("GreenFreight.Domain.Access.AccessZone", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Area")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Line")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int?>("SpeedLimitKmh")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("WidthMetres")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("access_zones", (string)null);
+                });
+
+            modelBuilder.Entity("GreenFreight.Domain.Access.BaySlotClaim", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("FacilityId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("SlotStartMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Space")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VisitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VisitId");
+
+                    b.HasIndex("FacilityId", "SlotStartMs", "Space")
+                        .IsUnique();
+
+                    b.ToTable("bay_slot_claims", (string)null);
+                });
+
+            modelBuilder.Entity("GreenFreight.Domain.Access.BayVisit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("CheckInAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("CheckOutAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("EnterpriseId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FacilityId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("FreeStay")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Plate")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long?>("SlotEndMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("SlotStartMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("Space")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int?>("VehicleId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnterpriseId", "SlotStartMs");
+
+                    b.HasIndex("FacilityId", "Status");
+
+                    b.ToTable("bay_visits", (string)null);
+                });
+
+            modelBuilder.Entity("GreenFreight.Domain.Access.DeliveryPass", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("EnterpriseId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Green")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Periods")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Plate")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("RejectReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("ReviewDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("RevokeReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Roads")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Token")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("date");
+
+                    b.Property<int>("VehicleId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ZoneIds")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("Plate");
+
+                    b.HasIndex("VehicleId");
+
+                    b.HasIndex("EnterpriseId", "Status");
+
+                    b.HasIndex("Status", "ReviewDueAt");
+
+                    b.ToTable("delivery_passes", (string)null);
+                });
+
+            modelBuilder.Entity("GreenFreight.Domain.Access.PassMaterial", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("PassId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PassId");
+
+                    b.ToTable("pass_materials", (string)null);
+                });
+
+            modelBuilder.Entity("GreenFreight.Domain.Access.PolicyAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<int>("PolicyId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PolicyId");
+
+                    b.ToTable("policy_attachments", (string)null);
+                });
+
+            modelBuilder.Entity("GreenFreight.Domain.Access.PolicyPublication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("DocumentNo")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("IssuedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PublishedAt");
+
+                    b.ToTable("policy_publications", (string)null);
+                });
+
             modelBuilder.Entity("GreenFreight.Domain.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -815,43 +1323,6 @@ namespace GreenFreight.Server.Data.Migrations.Postgres
                     b.ToTable("tracking_events", (string)null);
                 });
 
-            modelBuilder.Entity("GreenFreight.Domain.Tracking.TrafficZone", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("Area")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<bool>("IsDemo")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("Source")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<int?>("SpeedLimitKmh")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("traffic_zones", (string)null);
-                });
-
             modelBuilder.Entity("GreenFreight.Domain.Tracking.VehicleLiveState", b =>
                 {
                     b.Property<int>("VehicleId")
@@ -883,40 +1354,6 @@ namespace GreenFreight.Server.Data.Migrations.Postgres
                     b.HasKey("VehicleId");
 
                     b.ToTable("vehicle_live", (string)null);
-                });
-
-            modelBuilder.Entity("GreenFreight.Domain.Tracking.ZoneWindow", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("Class")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<TimeOnly>("From")
-                        .HasColumnType("time without time zone");
-
-                    b.Property<int?>("MinGrossWeightKg")
-                        .HasColumnType("integer");
-
-                    b.Property<bool?>("NewEnergy")
-                        .HasColumnType("boolean");
-
-                    b.Property<TimeOnly>("To")
-                        .HasColumnType("time without time zone");
-
-                    b.Property<int>("ZoneId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ZoneId");
-
-                    b.ToTable("zone_windows", (string)null);
                 });
 
             modelBuilder.Entity("GreenFreight.Server.Data.AppUser", b =>
@@ -1204,6 +1641,70 @@ namespace GreenFreight.Server.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("GreenFreight.Domain.Access.AccessRule", b =>
+                {
+                    b.HasOne("GreenFreight.Domain.Access.PolicyPublication", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("GreenFreight.Domain.Access.AccessZone", null)
+                        .WithMany()
+                        .HasForeignKey("ZoneId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("GreenFreight.Domain.Access.BaySlotClaim", b =>
+                {
+                    b.HasOne("GreenFreight.Domain.Access.BayVisit", null)
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GreenFreight.Domain.Access.BayVisit", b =>
+                {
+                    b.HasOne("GreenFreight.Domain.Registry.Facility", null)
+                        .WithMany()
+                        .HasForeignKey("FacilityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GreenFreight.Domain.Access.DeliveryPass", b =>
+                {
+                    b.HasOne("GreenFreight.Domain.Registry.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GreenFreight.Domain.Registry.Vehicle", null)
+                        .WithMany()
+                        .HasForeignKey("VehicleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GreenFreight.Domain.Access.PassMaterial", b =>
+                {
+                    b.HasOne("GreenFreight.Domain.Access.DeliveryPass", null)
+                        .WithMany("Materials")
+                        .HasForeignKey("PassId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GreenFreight.Domain.Access.PolicyAttachment", b =>
+                {
+                    b.HasOne("GreenFreight.Domain.Access.PolicyPublication", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GreenFreight.Domain.Indicators.EvidenceAttachment", b =>
                 {
                     b.HasOne("GreenFreight.Domain.Indicators.IndicatorEntry", null)
@@ -1300,15 +1801,6 @@ namespace GreenFreight.Server.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("GreenFreight.Domain.Tracking.ZoneWindow", b =>
-                {
-                    b.HasOne("GreenFreight.Domain.Tracking.TrafficZone", null)
-                        .WithMany("Windows")
-                        .HasForeignKey("ZoneId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("GreenFreight.Server.Tracking.ApiKey", b =>
                 {
                     b.HasOne("GreenFreight.Domain.Registry.Enterprise", null)
@@ -1369,14 +1861,19 @@ namespace GreenFreight.Server.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("GreenFreight.Domain.Indicators.IndicatorEntry", b =>
+            modelBuilder.Entity("GreenFreight.Domain.Access.DeliveryPass", b =>
+                {
+                    b.Navigation("Materials");
+                });
+
+            modelBuilder.Entity("GreenFreight.Domain.Access.PolicyPublication", b =>
                 {
                     b.Navigation("Attachments");
                 });
 
-            modelBuilder.Entity("GreenFreight.Domain.Tracking.TrafficZone", b =>
+            modelBuilder.Entity("GreenFreight.Domain.Indicators.IndicatorEntry", b =>
                 {
-                    b.Navigation("Windows");
+                    b.Navigation("Attachments");
                 });
 #pragma warning restore 612, 618
         }

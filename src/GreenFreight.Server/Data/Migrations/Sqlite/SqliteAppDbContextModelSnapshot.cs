@@ -17,6 +17,498 @@ namespace GreenFreight.Server.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("GreenFreight.Domain.Access.AccessRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BelowEmission")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Classes")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Days")
+                        .HasMaxLength(40)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Effect")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Energy")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ExemptEmergency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ExemptWithPass")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MinEmission")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OverWeightKg")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PolicyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("UpToWeightKg")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Windows")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ZoneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ZoneKinds")
+                        .HasMaxLength(40)
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PolicyId");
+
+                    b.HasIndex("ZoneId");
+
+                    b.ToTable("access_rules", (string)null);
+                });
+
+            modelBuilder.Entity("GreenFreight.Domain.Access.AccessSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AnnualForGreenOnly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ColdChainAsNewEnergy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReviewWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReviewWorkingDaysGreen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RulesVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TemporaryLeadHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TemporaryLeadHoursGreen")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("access_settings", (string)null);
+                });
+
+            modelBuilder.Entity("GreenFreight.Domain.Access.AccessZone", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Area")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Line")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SpeedLimitKmh")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WidthMetres")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("access_zones", (string)null);
+                });
+
+            modelBuilder.Entity("GreenFreight.Domain.Access.BaySlotClaim", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FacilityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SlotStartMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Space")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VisitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VisitId");
+
+                    b.HasIndex("FacilityId", "SlotStartMs", "Space")
+                        .IsUnique();
+
+                    b.ToTable("bay_slot_claims", (string)null);
+                });
+
+            modelBuilder.Entity("GreenFreight.Domain.Access.BayVisit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("CheckInAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("CheckOutAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EnterpriseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FacilityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("FreeStay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Plate")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SlotEndMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SlotStartMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Space")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("VehicleId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnterpriseId", "SlotStartMs");
+
+                    b.HasIndex("FacilityId", "Status");
+
+                    b.ToTable("bay_visits", (string)null);
+                });
+
+            modelBuilder.Entity("GreenFreight.Domain.Access.DeliveryPass", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EnterpriseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Green")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Periods")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Plate")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RejectReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("ReviewDueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevokeReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Roads")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Token")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VehicleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ZoneIds")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("Plate");
+
+                    b.HasIndex("VehicleId");
+
+                    b.HasIndex("EnterpriseId", "Status");
+
+                    b.HasIndex("Status", "ReviewDueAt");
+
+                    b.ToTable("delivery_passes", (string)null);
+                });
+
+            modelBuilder.Entity("GreenFreight.Domain.Access.PassMaterial", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PassId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PassId");
+
+                    b.ToTable("pass_materials", (string)null);
+                });
+
+            modelBuilder.Entity("GreenFreight.Domain.Access.PolicyAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PolicyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PolicyId");
+
+                    b.ToTable("policy_attachments", (string)null);
+                });
+
+            modelBuilder.Entity("GreenFreight.Domain.Access.PolicyPublication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentNo")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PublishedAt");
+
+                    b.ToTable("policy_publications", (string)null);
+                });
+
             modelBuilder.Entity("GreenFreight.Domain.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -786,41 +1278,6 @@ namespace GreenFreight.Server.Data.Migrations.Sqlite
                     b.ToTable("tracking_events", (string)null);
                 });
 
-            modelBuilder.Entity("GreenFreight.Domain.Tracking.TrafficZone", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Area")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsDemo")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Source")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("SpeedLimitKmh")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("traffic_zones", (string)null);
-                });
-
             modelBuilder.Entity("GreenFreight.Domain.Tracking.VehicleLiveState", b =>
                 {
                     b.Property<int>("VehicleId")
@@ -852,38 +1309,6 @@ namespace GreenFreight.Server.Data.Migrations.Sqlite
                     b.HasKey("VehicleId");
 
                     b.ToTable("vehicle_live", (string)null);
-                });
-
-            modelBuilder.Entity("GreenFreight.Domain.Tracking.ZoneWindow", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Class")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<TimeOnly>("From")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("MinGrossWeightKg")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool?>("NewEnergy")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<TimeOnly>("To")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ZoneId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ZoneId");
-
-                    b.ToTable("zone_windows", (string)null);
                 });
 
             modelBuilder.Entity("GreenFreight.Server.Data.AppUser", b =>
@@ -1163,6 +1588,70 @@ namespace GreenFreight.Server.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("GreenFreight.Domain.Access.AccessRule", b =>
+                {
+                    b.HasOne("GreenFreight.Domain.Access.PolicyPublication", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("GreenFreight.Domain.Access.AccessZone", null)
+                        .WithMany()
+                        .HasForeignKey("ZoneId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("GreenFreight.Domain.Access.BaySlotClaim", b =>
+                {
+                    b.HasOne("GreenFreight.Domain.Access.BayVisit", null)
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GreenFreight.Domain.Access.BayVisit", b =>
+                {
+                    b.HasOne("GreenFreight.Domain.Registry.Facility", null)
+                        .WithMany()
+                        .HasForeignKey("FacilityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GreenFreight.Domain.Access.DeliveryPass", b =>
+                {
+                    b.HasOne("GreenFreight.Domain.Registry.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GreenFreight.Domain.Registry.Vehicle", null)
+                        .WithMany()
+                        .HasForeignKey("VehicleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GreenFreight.Domain.Access.PassMaterial", b =>
+                {
+                    b.HasOne("GreenFreight.Domain.Access.DeliveryPass", null)
+                        .WithMany("Materials")
+                        .HasForeignKey("PassId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GreenFreight.Domain.Access.PolicyAttachment", b =>
+                {
+                    b.HasOne("GreenFreight.Domain.Access.PolicyPublication", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GreenFreight.Domain.Indicators.EvidenceAttachment", b =>
                 {
                     b.HasOne("GreenFreight.Domain.Indicators.IndicatorEntry", null)
@@ -1259,15 +1748,6 @@ namespace GreenFreight.Server.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("GreenFreight.Domain.Tracking.ZoneWindow", b =>
-                {
-                    b.HasOne("GreenFreight.Domain.Tracking.TrafficZone", null)
-                        .WithMany("Windows")
-                        .HasForeignKey("ZoneId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("GreenFreight.Server.Tracking.ApiKey", b =>
                 {
                     b.HasOne("GreenFreight.Domain.Registry.Enterprise", null)
@@ -1328,14 +1808,19 @@ namespace GreenFreight.Server.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("GreenFreight.Domain.Indicators.IndicatorEntry", b =>
+            modelBuilder.Entity("GreenFreight.Domain.Access.DeliveryPass", b =>
+                {
+                    b.Navigation("Materials");
+                });
+
+            modelBuilder.Entity("GreenFreight.Domain.Access.PolicyPublication", b =>
                 {
                     b.Navigation("Attachments");
                 });
 
-            modelBuilder.Entity("GreenFreight.Domain.Tracking.TrafficZone", b =>
+            modelBuilder.Entity("GreenFreight.Domain.Indicators.IndicatorEntry", b =>
                 {
-                    b.Navigation("Windows");
+                    b.Navigation("Attachments");
                 });
 #pragma warning restore 612, 618
         }
