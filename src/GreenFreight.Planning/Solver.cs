@@ -227,7 +227,7 @@ public static class Solver
                 var a = pop.Select(_ce);
                 var b = pop.Select(_ce);
                 for (var k = 0; k < 3 && ReferenceEquals(a, b) && pop.Count > 1; k++) b = pop.Select(_ce);
-                var child = Srex.Cross(p, a, b, _rng);
+                var child = Srex.Cross(p, a, b, _rng, _ce, _exact);
                 ls.Load(child);
                 ls.Search();
                 var ind = Make(ls);
