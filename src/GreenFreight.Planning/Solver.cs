@@ -173,8 +173,8 @@ public static class Solver
                         ? Stopwatch.GetTimestamp() + (long)(t.TotalSeconds * _o.RouteMinimisationShare * Stopwatch.Frequency)
                         : long.MaxValue;
                     var minimiser = new RouteMinimiser(ls0, _rng, _neighbours);
-                    var steps = _o.MaxIterations is { } mi ? Math.Max(100, mi) : 10L * p.NumClients + 1000;
-                    var routes = minimiser.Run(LowerBound(), maxFailures: 3, stepsPerAttempt: steps, Math.Min(rmDeadline, _deadline), _ct,
+                    var steps = _o.MaxIterations is { } mi ? Math.Max(100, mi) : 20L * p.NumClients + 2000;
+                    var routes = minimiser.Run(LowerBound(), maxFailures: 8, stepsPerAttempt: steps, Math.Min(rmDeadline, _deadline), _ct,
                         _ => Report(false));
                     var ind = new Individual(p, _ce, _exact, routes);
                     Consider(ind);
