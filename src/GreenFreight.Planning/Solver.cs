@@ -173,8 +173,8 @@ public static class Solver
                         ? Stopwatch.GetTimestamp() + (long)(t.TotalSeconds * _o.RouteMinimisationShare * Stopwatch.Frequency)
                         : long.MaxValue;
                     var minimiser = new RouteMinimiser(ls0, _rng, _neighbours);
-                    var steps = _o.MaxIterations is { } mi ? Math.Max(100, mi) : 10L * p.NumClients + 1000;
-                    var routes = minimiser.Run(LowerBound(), maxFailures: 3, stepsPerAttempt: steps, Math.Min(rmDeadline, _deadline), _ct,
+                    var steps = _o.MaxIterations is { } mi ? Math.Max(100, mi) : 20L * p.NumClients + 2000;
+                    var routes = minimiser.Run(LowerBound(), maxFailures: 8, stepsPerAttempt: steps, Math.Min(rmDeadline, _deadline), _ct,
                         _ => Report(false));
                     var ind = new Individual(p, _ce, _exact, routes);
                     Consider(ind);
@@ -200,21 +200,29 @@ public static class Solver
             }
             void Initialise()
             {
+                // Searches from the feasible start / best solution use strict penalties (1000× the current ones), so that
+                // they stay feasible and only shorten: with the low starting penalties they came back infeasible and the
+                // distance phase kept the route minimiser's long routes (e.g. GH r1_2_1 +40 %). They are not registered
+                // with the penalty manager (they would bias its feasible share).
+                var strict = _ce.Clone(1000);
                 if (seedSolution is not null)
                 {
                     ls.Load(seedSolution);
-                    ls.Search();
+                    ls.Cost = strict; ls.Search(); ls.Cost = _ce;
                     var s = Make(ls);
-                    pop.Add(s, _ce); pm.Register(s); Consider(s);
+                    pop.Add(s, _ce); Consider(s);
                 }
                 if (_best is not null && _best.Feasible) pop.Add(_best, _ce);
                 for (var i = 0; i < _o.PopulationSize && !Stop(); i++)
                 {
                     // Half random solutions, half the best known one with a random 15–40 % of its clients taken out.
-                    ls.Load(_best is { Feasible: true } && (i & 1) == 1 ? Ruin(_best, 0.15 + 0.25 * _rng.Double()) : RandomSolution(fleet, initialRoutes));
+                    var ruin = _best is { Feasible: true } && (i & 1) == 1;
+                    ls.Load(ruin ? Ruin(_best!, 0.15 + 0.25 * _rng.Double()) : RandomSolution(fleet, initialRoutes));
+                    if (ruin) ls.Cost = strict;
                     ls.Search();
+                    ls.Cost = _ce;
                     var ind = Make(ls);
-                    pop.Add(ind, _ce); pm.Register(ind); Consider(ind);
+                    pop.Add(ind, _ce); if (!ruin) pm.Register(ind); Consider(ind);
                     _iter++;
                 }
             }
@@ -227,7 +235,7 @@ public static class Solver
                 var a = pop.Select(_ce);
                 var b = pop.Select(_ce);
                 for (var k = 0; k < 3 && ReferenceEquals(a, b) && pop.Count > 1; k++) b = pop.Select(_ce);
-                var child = Srex.Cross(p, a, b, _rng);
+                var child = Srex.Cross(p, a, b, _rng, _ce, _exact);
                 ls.Load(child);
                 ls.Search();
                 var ind = Make(ls);

@@ -94,3 +94,32 @@ public class OperatorTests
                     Assert.True(op.Evaluate(u, ls.Nodes[v]!) >= -1e-6);
     }
 }
+
+/// <summary>A second search of the same routes after the penalties change (the genetic search's repair step) must test
+/// every move again: before the fix every move was skipped as "tested since the last change" and repair did nothing.</summary>
+public class RepairSearchTests
+{
+    [Fact]
+    public void Searching_again_with_higher_penalties_reaches_a_local_optimum_under_them()
+    {
+        var p = Make.Random(60, 11, capacity: 60, vehicles: 10);
+        var ce = new CostEvaluator(p) { WeightPenalty = 0.01, TimePenalty = 0.01 };
+        var nb = Neighbours.Compute(p, 15);
+        var ls = new LocalSearch(p, ce, new Rng(11), nb, [10]);
+        ls.Load([]);
+        ls.Search();
+        var cheap = ls.Export();
+        Assert.Contains(cheap, r => !Individual.FastStats(p, r.Type, r.Clients).Feasible);
+        var strict = ce.Clone(1000);
+        ls.Cost = strict;
+        var evaluations = ls.Evaluations;
+        ls.Search();
+        Assert.True(ls.Evaluations > evaluations + 100, "the second search evaluated (almost) no move");
+        var ops = new INodeOperator[] { new Exchange(ls, 1, 0), new Exchange(ls, 1, 1), new SwapTails(ls), new TwoOpt(ls) };
+        foreach (var u in ls.Nodes.Where(n => n is not null))
+            foreach (var v in nb[u!.Loc])
+                foreach (var op in ops)
+                    Assert.True(op.Evaluate(u, ls.Nodes[v]!) >= -1e-6);
+        Assert.True(ls.TotalCost() < cheap.Sum(r => strict.Cost(p, r.Type, Individual.FastStats(p, r.Type, r.Clients))));
+    }
+}

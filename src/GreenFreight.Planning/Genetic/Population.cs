@@ -20,6 +20,7 @@ internal sealed class Population
     public void Add(Individual ind, CostEvaluator ce)
     {
         var sub = ind.Feasible ? Feasible : Infeasible;
+        foreach (var o in sub) if (ReferenceEquals(o, ind)) return; // already in (e.g. the best solution added again)
         foreach (var o in sub)
         {
             var d = ind.BrokenPairs(o, _first, _end);
@@ -110,6 +111,9 @@ internal sealed class Population
 
     public void Clear()
     {
+        // Individuals may live on (the best one is added again after a restart): forget their old neighbours.
+        foreach (var ind in Feasible) ind.Close.Clear();
+        foreach (var ind in Infeasible) ind.Close.Clear();
         Feasible.Clear();
         Infeasible.Clear();
     }

@@ -1,3 +1,4 @@
+using GreenFreight.Planning.Evaluation;
 using GreenFreight.Planning.Model;
 
 namespace GreenFreight.Planning.Genetic;
@@ -6,11 +7,11 @@ namespace GreenFreight.Planning.Genetic;
 /// Selective route exchange crossover (Nagata &amp; Kobayashi; as in PyVRP): routes of both parents are ordered by the polar
 /// angle of their centre; a block of consecutive routes of parent B replaces a block of parent A (the blocks are shifted to
 /// overlap most). Two children are built — duplicates removed from A's kept routes, or from B's moved routes — and the one
-/// with fewer unplanned clients (then shorter) is returned. Missing clients are put back by the local search.
+/// with the lower penalised cost (as in PyVRP) is returned. Missing clients are put back by the local search.
 /// </summary>
 internal static class Srex
 {
-    public static List<(int Type, int[] Clients)> Cross(ProblemData p, Individual a, Individual b, Rng rng)
+    public static List<(int Type, int[] Clients)> Cross(ProblemData p, Individual a, Individual b, Rng rng, CostEvaluator ce, RouteEvaluator exact)
     {
         var ra = Sorted(p, a);
         var rb = Sorted(p, b);
@@ -51,13 +52,20 @@ internal static class Srex
         var c2 = new List<(int, int[])>();
         for (var i = 0; i < na; i++) if (!selA[i]) c2.Add((ra[i].Type, ra[i].Clients));
         for (var j = 0; j < nb; j++) if (selB[j]) c2.Add((rb[j].Type, Filter(rb[j].Clients, keptA)));
-        var m1 = Count(c1);
-        var m2 = Count(c2);
-        var child = m1 >= m2 ? c1 : c2;
-        return FixFleet(p, child);
+        // Both children plan the same clients (A's kept ∪ B's moved), so the cheaper one is taken.
+        c1 = FixFleet(p, c1);
+        c2 = FixFleet(p, c2);
+        return Cost(p, ce, exact, c2) < Cost(p, ce, exact, c1) ? c2 : c1;
     }
 
-    static int Count(List<(int, int[])> routes) { var n = 0; foreach (var (_, c) in routes) n += c.Length; return n; }
+    /// <summary>Penalised cost of the routes (unplanned clients not counted).</summary>
+    static double Cost(ProblemData p, CostEvaluator ce, RouteEvaluator exact, List<(int, int[])> routes)
+    {
+        var total = 0.0;
+        foreach (var (t, c) in routes)
+            total += ce.Cost(p, t, p.NeedsExact ? exact.Evaluate(t, c) : Individual.FastStats(p, t, c));
+        return total;
+    }
 
     static int[] Filter(int[] clients, bool[] drop)
     {

@@ -451,6 +451,9 @@ internal sealed class LocalSearch
 
     void SearchCore()
     {
+        // Every call starts with all marks cleared: a second search of the same routes (repair with higher penalties)
+        // must test every move again, not skip them as "tested since the last change".
+        ResetMarks();
         foreach (var r in Routes) UpdateCost(r);
         _rng.Shuffle(_order);
         var p = P;
