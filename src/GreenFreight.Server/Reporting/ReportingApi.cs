@@ -14,9 +14,14 @@ public static class ReportingModule
     {
         services.AddSingleton<MinistryFormService>();
         services.AddSingleton<ArchiveService>();
+        services.AddSingleton<Campaign.MeetingsService>();
     }
 
-    public static void MapReporting(WebApplication app) => app.MapReportingApi();
+    public static void MapReporting(WebApplication app)
+    {
+        app.MapReportingApi();
+        Campaign.MeetingsApi.MapMeetingsApi(app);
+    }
 }
 
 /// <summary>Reports upward (the ministry's quarterly form) and the office's document archive.</summary>
