@@ -4,7 +4,7 @@ using GreenFreight.Server.Auth;
 using GreenFreight.Server.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace GreenFreight.Server.Campaign;
+namespace GreenFreight.Server.Meetings;
 
 /// <summary>Leading-group meetings, minutes and their action items.</summary>
 public static class MeetingsApi

@@ -6,7 +6,7 @@ using GreenFreight.Server.Infrastructure;
 using GreenFreight.Server.Registry;
 using Microsoft.EntityFrameworkCore;
 
-namespace GreenFreight.Server.Campaign;
+namespace GreenFreight.Server.Meetings;
 
 public sealed record AttendanceDto(int UnitId, string UnitName, bool Present, string? Representative);
 

@@ -14,13 +14,13 @@ public static class ReportingModule
     {
         services.AddSingleton<MinistryFormService>();
         services.AddSingleton<ArchiveService>();
-        services.AddSingleton<Campaign.MeetingsService>();
+        services.AddSingleton<Meetings.MeetingsService>();
     }
 
     public static void MapReporting(WebApplication app)
     {
         app.MapReportingApi();
-        Campaign.MeetingsApi.MapMeetingsApi(app);
+        Meetings.MeetingsApi.MapMeetingsApi(app);
     }
 }
 
