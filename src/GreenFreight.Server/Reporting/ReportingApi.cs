@@ -15,12 +15,15 @@ public static class ReportingModule
         services.AddSingleton<MinistryFormService>();
         services.AddSingleton<ArchiveService>();
         services.AddSingleton<Meetings.MeetingsService>();
+        services.AddSingleton<Assessments.IAssessmentInputs, Assessments.CampaignAssessmentInputs>();
+        services.AddSingleton<Assessments.AssessmentService>();
     }
 
     public static void MapReporting(WebApplication app)
     {
         app.MapReportingApi();
         Meetings.MeetingsApi.MapMeetingsApi(app);
+        Assessments.AssessmentService.MapAssessmentApi(app);
     }
 }
 
