@@ -55,8 +55,8 @@ public abstract class ReportingApiTests(GreenFreightFactory factory) : ApiTestBa
             var e = engine[r.GetProperty("no").GetInt32()];
             Assert.Equal(e.GetProperty("name").GetString(), r.GetProperty("indicator").GetString());
             Assert.Equal(e.GetProperty("kind").GetString(), r.GetProperty("kind").GetString());
-            Assert.Equal(e.GetProperty("value").ValueKind == JsonValueKind.Null ? null : e.GetProperty("value").GetDecimal(),
-                r.GetProperty("value").ValueKind == JsonValueKind.Null ? null : r.GetProperty("value").GetDecimal());
+            Assert.Equal(e.GetProperty("value").ValueKind == JsonValueKind.Null ? (decimal?)null : e.GetProperty("value").GetDecimal(),
+                r.GetProperty("value").ValueKind == JsonValueKind.Null ? (decimal?)null : r.GetProperty("value").GetDecimal());
         }
         // Computed rows have the registries' numbers (demo data has stations and vehicles); manual rows the demo entries.
         Assert.True(rows[10].GetProperty("computed").GetBoolean() && rows[10].GetProperty("value").GetDecimal() > 0);
