@@ -19,7 +19,7 @@ public abstract class CampaignApiTests(GreenFreightFactory factory) : ApiTestBas
         var admin = await Factory.ClientForAsync("admin");
         var id = await CampaignIdAsync(admin);
         var tasks = (await Ok(await admin.GetAsync($"/api/campaigns/{id}/tasks"))).EnumerateArray().ToList();
-        Assert.Equal(19, tasks.Count);
+        Assert.Equal(20, tasks.Count);
         var stations = tasks.Single(t => t.GetProperty("title").GetString()!.StartsWith("推动末端共同配送站共建共用", StringComparison.Ordinal));
         Assert.Equal("LZ-STATIONS", stations.GetProperty("targetIndicator").GetString());
         Assert.Equal("2025-09-30", stations.GetProperty("dueOn").GetString());
