@@ -183,6 +183,7 @@ public static class GreenFreightApp
         services.AddScoped<UserService>();
         Access.AccessModule.AddAccess(services);
         Reporting.ReportingModule.AddReporting(services);
+        Campaigns.CampaignModule.AddCampaign(services);
         services.AddSingleton<Tracking.TrackPartitions>();
         services.AddHostedService(sp => sp.GetRequiredService<Tracking.TrackPartitions>());
         services.AddSingleton<Tracking.PositionPipeline>();
@@ -264,6 +265,7 @@ public static class GreenFreightApp
         app.MapGeoApi();
         Access.AccessModule.MapAccess(app);
         Reporting.ReportingModule.MapReporting(app);
+        Campaigns.CampaignApi.MapCampaignApi(app);
         app.MapGet("/culture/{name}", (string name, string? returnUrl, HttpContext ctx) =>
         {
             var culture = name == "en" ? "en" : "zh-CN";
