@@ -42,6 +42,14 @@ public abstract class CampaignApiTests(GreenFreightFactory factory) : ApiTestBas
         Assert.Equal(HttpStatusCode.Forbidden, (await swj.PutAsJsonAsync($"/api/tasks/{stations.GetProperty("id").GetInt32()}", new { title = "x" })).StatusCode);
         var bad = await Problem(await admin.PostAsJsonAsync("/api/tasks", new { campaignId = id, title = "新任务", units = Array.Empty<object>() }), HttpStatusCode.BadRequest);
         Assert.True(bad.GetProperty("errors").TryGetProperty("units", out _));
+
+        // A unit in the campaign cannot be deleted from the registry.
+        var fgj = (await Ok(await admin.GetAsync("/api/units?q=FGJ"))).GetProperty("items").EnumerateArray().Single(u => u.GetProperty("code").GetString() == "FGJ");
+        Assert.Equal(HttpStatusCode.Conflict, (await admin.DeleteAsync($"/api/units/{fgj.GetProperty("id").GetInt32()}")).StatusCode);
+
+        var paths = (await Ok(await Factory.CreateClient().GetAsync("/openapi/v1.json"))).GetProperty("paths");
+        foreach (var p in new[] { "/api/campaigns", "/api/campaigns/{id}/tasks", "/api/tasks/{id}", "/api/reports/{id}/submit", "/api/reports/{id}/return", "/api/circulars/{id}/docx", "/api/notifications" })
+            Assert.True(paths.TryGetProperty(p, out _), p);
     }
 
     [Fact]
