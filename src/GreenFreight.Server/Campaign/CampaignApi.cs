@@ -81,6 +81,27 @@ public static class CampaignApi
                 OutcomeResults.From(await s.SaveReportAsync(id, body, UserContext.From(ctx.User), ct), l))
             .WithSummary("Edit the own report while draft or returned (unit)")
             .WithDescription("`progress` [{taskId, status: NotStarted|InProgress|Completed|Behind, percent 0–100, narrative}], `indicators` [{code, value, checked, description}] for the manual indicators the unit owns, `problems`, `nextPlan`, `version`.");
+        r.MapPost("/{id:int}/indicators/{code}", async (int id, string code, [Microsoft.AspNetCore.Mvc.FromForm] string? value, [Microsoft.AspNetCore.Mvc.FromForm] string? @checked,
+                [Microsoft.AspNetCore.Mvc.FromForm] string? description, IFormFileCollection? files, HttpContext ctx, CampaignService s, Localizer l, CancellationToken ct) =>
+            {
+                decimal? number = null;
+                if (!string.IsNullOrWhiteSpace(value))
+                {
+                    if (decimal.TryParse(value, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var n)) number = n;
+                    else return OutcomeResults.From(Registry.Outcome<ReportDto>.Invalid(new FieldErrors { new FieldError("value", "number.format") }), l);
+                }
+                var uploads = new List<Indicators.IndicatorService.UploadedFile>();
+                foreach (var f in files ?? (IFormFileCollection)new FormFileCollection())
+                {
+                    using var ms = new MemoryStream();
+                    await f.CopyToAsync(ms, ct);
+                    uploads.Add(new(f.FileName, f.ContentType ?? "application/octet-stream", ms.ToArray()));
+                }
+                return OutcomeResults.From(await s.EnterIndicatorAsync(id, code, new(null, number, @checked, description), uploads, UserContext.From(ctx.User), ct), l);
+            })
+            .DisableAntiforgery()
+            .WithSummary("Enter a manual indicator value of the own report with evidence files (unit; multipart `value`, `checked`, `description`, `files`)")
+            .WithDescription("Stored as an indicator entry as of the quarter's last day with the Indicators capability's rules (has/has-not + attachment needs a file) and linked to the report; values given only in `PUT` are entered on submission.");
         r.MapPost("/{id:int}/submit", async (int id, HttpContext ctx, CampaignService s, Localizer l, CancellationToken ct) =>
                 OutcomeResults.From(await s.ActAsync(id, ReportAction.Submit, null, UserContext.From(ctx.User), ct), l))
             .WithSummary("Submit or resubmit the own report (unit); indicator values become indicator entries as of the quarter's last day; the office is notified");

@@ -384,6 +384,8 @@ public sealed class CampaignService(IDbContextFactory<AppDbContext> dbFactory, I
             var def = defs[iv.Code];
             var row = r.IndicatorValues.FirstOrDefault(x => x.DefinitionId == def.Id);
             if (row is null) r.IndicatorValues.Add(row = new ReportIndicatorValue { DefinitionId = def.Id });
+            // A changed value is entered again on submission (the earlier entry stays in the indicator's history).
+            if (row.Value != iv.Value || row.Checked != RegistryRules.Clean(iv.Checked) || row.Description != RegistryRules.Clean(iv.Description)) row.EntryId = null;
             row.Value = iv.Value;
             row.Checked = RegistryRules.Clean(iv.Checked);
             row.Description = RegistryRules.Clean(iv.Description);
@@ -391,6 +393,32 @@ public sealed class CampaignService(IDbContextFactory<AppDbContext> dbFactory, I
         db.AuditUser = user.UserName;
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateConcurrencyException) { return Outcome<ReportDto>.Conflict("record.changed"); }
+        return Outcome<ReportDto>.Ok(await ToDtoAsync(db, r, ct));
+    }
+
+    /// <summary>
+    /// Enters a manual indicator value of the own editable report with evidence files now (through the Indicators
+    /// capability, as of the quarter's last day) and links the entry to the report.
+    /// </summary>
+    public async Task<Outcome<ReportDto>> EnterIndicatorAsync(int id, string code, IndicatorService.EntryRequest req, IReadOnlyList<IndicatorService.UploadedFile> files, UserContext user, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var r = await LoadAsync(db, id, user, ct);
+        if (r is null) return Outcome<ReportDto>.NotFound;
+        if (r.UnitId != user.UnitId) return Outcome<ReportDto>.Forbidden;
+        if (!ReportWorkflow.UnitMayEdit(r.Status)) return Outcome<ReportDto>.Conflict("campaign.report.locked");
+        var def = (await OwnedManualIndicatorsAsync(db, r.UnitId, ct)).FirstOrDefault(d => d.Code == code);
+        if (def is null) return Outcome<ReportDto>.Invalid(new FieldErrors { new FieldError("code", "campaign.report.indicator", code) });
+        var o = await indicators.AddEntryAsync(code, req with { AsOf = new QuarterId(r.Year, r.Quarter).LastDay }, files, user, ct);
+        if (o.Kind != OutcomeKind.Ok) return new Outcome<ReportDto>(o.Kind, Errors: o.Errors, ConflictKey: o.ConflictKey);
+        var row = r.IndicatorValues.FirstOrDefault(x => x.DefinitionId == def.Id);
+        if (row is null) r.IndicatorValues.Add(row = new ReportIndicatorValue { DefinitionId = def.Id });
+        row.Value = req.Value;
+        row.Checked = RegistryRules.Clean(req.Checked);
+        row.Description = RegistryRules.Clean(req.Description);
+        row.EntryId = o.Value;
+        db.AuditUser = user.UserName;
+        await db.SaveChangesAsync(ct);
         return Outcome<ReportDto>.Ok(await ToDtoAsync(db, r, ct));
     }
 

@@ -42,6 +42,14 @@ public abstract class CampaignApiTests(GreenFreightFactory factory) : ApiTestBas
         Assert.Equal(HttpStatusCode.Forbidden, (await swj.PutAsJsonAsync($"/api/tasks/{stations.GetProperty("id").GetInt32()}", new { title = "x" })).StatusCode);
         var bad = await Problem(await admin.PostAsJsonAsync("/api/tasks", new { campaignId = id, title = "新任务", units = Array.Empty<object>() }), HttpStatusCode.BadRequest);
         Assert.True(bad.GetProperty("errors").TryGetProperty("units", out _));
+
+        // A unit in the campaign cannot be deleted from the registry.
+        var fgj = (await Ok(await admin.GetAsync("/api/units?q=FGJ"))).GetProperty("items").EnumerateArray().Single(u => u.GetProperty("code").GetString() == "FGJ");
+        Assert.Equal(HttpStatusCode.Conflict, (await admin.DeleteAsync($"/api/units/{fgj.GetProperty("id").GetInt32()}")).StatusCode);
+
+        var paths = (await Ok(await Factory.CreateClient().GetAsync("/openapi/v1.json"))).GetProperty("paths");
+        foreach (var p in new[] { "/api/campaigns", "/api/campaigns/{id}/tasks", "/api/tasks/{id}", "/api/reports/{id}/submit", "/api/reports/{id}/return", "/api/circulars/{id}/docx", "/api/notifications" })
+            Assert.True(paths.TryGetProperty(p, out _), p);
     }
 
     [Fact]
@@ -163,6 +171,37 @@ public abstract class CampaignApiTests(GreenFreightFactory factory) : ApiTestBas
         await Problem(await admin.PostAsJsonAsync("/api/circulars/generate", new { campaignId = id, year = 2025, half = 1 }), HttpStatusCode.Conflict);
         Assert.Contains((await Ok(await swj.GetAsync("/api/notifications"))).EnumerateArray(), n => n.GetProperty("title").GetString() == $"已发布：{title}");
         Assert.Equal(HttpStatusCode.OK, (await swj.GetAsync($"/api/circulars/{cid}/docx")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_indicator_that_needs_evidence_is_entered_with_its_file()
+    {
+        var admin = await Factory.ClientForAsync("admin");
+        var police = await Factory.ClientForAsync("police"); // 临淄交警大队 owns M20–M22 and M24 (has + attachment)
+        var id = await CampaignIdAsync(admin);
+        await Ok(await admin.PostAsJsonAsync("/api/reports/open", new { campaignId = id, year = 2024, quarter = 4 }));
+        var report = Assert.Single((await Ok(await police.GetAsync("/api/reports?year=2024&quarter=4"))).EnumerateArray());
+        Assert.Equal("2025-01-01", report.GetProperty("opensOn").GetString());
+        Assert.Equal("2025-01-07", report.GetProperty("dueOn").GetString());
+        var rid = report.GetProperty("id").GetInt32();
+        await Ok(await police.PutAsJsonAsync($"/api/reports/{rid}", new { indicators = new[] { new { code = "M24", value = 1m, description = "分时错时通行措施（测试）" } } }));
+        var refused = await Problem(await police.PostAsync($"/api/reports/{rid}/submit", null), HttpStatusCode.BadRequest);
+        Assert.True(refused.GetProperty("errors").TryGetProperty("indicators.M24.files", out _));
+        Assert.Equal("Draft", (await Ok(await police.GetAsync($"/api/reports/{rid}"))).GetProperty("summary").GetProperty("status").GetString());
+
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent("1"), "value" },
+            { new StringContent("分时错时通行措施（测试）"), "description" },
+            { new ByteArrayContent("%PDF-1.4 test"u8.ToArray()) { Headers = { ContentType = new("application/pdf") } }, "files", "措施.pdf" },
+        };
+        var swj = await Factory.ClientForAsync("swj");
+        Assert.Equal(HttpStatusCode.NotFound, (await swj.PostAsync($"/api/reports/{rid}/indicators/M24", form)).StatusCode);
+        var entered = await Ok(await police.PostAsync($"/api/reports/{rid}/indicators/M24", form));
+        var entryId = entered.GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("code").GetString() == "M24").GetProperty("entryId").GetInt32();
+        var evidence = (await Ok(await admin.GetAsync("/api/indicators/M24/evidence?asOf=2024-12-31"))).EnumerateArray().ToList();
+        Assert.Contains(evidence, e => e.GetProperty("id").GetInt32() == entryId && e.GetProperty("attachments").EnumerateArray().Any(a => a.GetProperty("fileName").GetString() == "措施.pdf"));
+        Assert.Equal("Submitted", (await Ok(await police.PostAsync($"/api/reports/{rid}/submit", null))).GetProperty("summary").GetProperty("status").GetString());
     }
 }
 
