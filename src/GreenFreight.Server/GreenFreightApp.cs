@@ -182,6 +182,8 @@ public static class GreenFreightApp
         services.AddSingleton<IndicatorService>();
         services.AddScoped<UserService>();
         Access.AccessModule.AddAccess(services);
+        Reporting.ReportingModule.AddReporting(services);
+        Campaigns.CampaignModule.AddCampaign(services);
         services.AddSingleton<Tracking.TrackPartitions>();
         services.AddHostedService(sp => sp.GetRequiredService<Tracking.TrackPartitions>());
         services.AddSingleton<Tracking.PositionPipeline>();
@@ -262,6 +264,8 @@ public static class GreenFreightApp
         Tracking.TrackingReportsApi.MapTrackingReportsApi(app);
         app.MapGeoApi();
         Access.AccessModule.MapAccess(app);
+        Reporting.ReportingModule.MapReporting(app);
+        Campaigns.CampaignApi.MapCampaignApi(app);
         app.MapGet("/culture/{name}", (string name, string? returnUrl, HttpContext ctx) =>
         {
             var culture = name == "en" ? "en" : "zh-CN";

@@ -43,6 +43,18 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<GreenFreight.Domain.Access.BayVisit> BayVisits => Set<GreenFreight.Domain.Access.BayVisit>();
     public DbSet<GreenFreight.Domain.Access.BaySlotClaim> BaySlotClaims => Set<GreenFreight.Domain.Access.BaySlotClaim>();
     public DbSet<GreenFreight.Domain.Tracking.TrackingEvent> TrackingEvents => Set<GreenFreight.Domain.Tracking.TrackingEvent>();
+    public DbSet<GreenFreight.Domain.Campaign.Campaign> Campaigns => Set<GreenFreight.Domain.Campaign.Campaign>();
+    public DbSet<GreenFreight.Domain.Campaign.CampaignMember> CampaignMembers => Set<GreenFreight.Domain.Campaign.CampaignMember>();
+    public DbSet<GreenFreight.Domain.Campaign.CampaignTask> CampaignTasks => Set<GreenFreight.Domain.Campaign.CampaignTask>();
+    public DbSet<GreenFreight.Domain.Campaign.CampaignTaskUnit> CampaignTaskUnits => Set<GreenFreight.Domain.Campaign.CampaignTaskUnit>();
+    public DbSet<GreenFreight.Domain.Campaign.QuarterlyReport> QuarterlyReports => Set<GreenFreight.Domain.Campaign.QuarterlyReport>();
+    public DbSet<GreenFreight.Domain.Campaign.ReportTaskProgress> ReportTaskProgress => Set<GreenFreight.Domain.Campaign.ReportTaskProgress>();
+    public DbSet<GreenFreight.Domain.Campaign.ReportIndicatorValue> ReportIndicatorValues => Set<GreenFreight.Domain.Campaign.ReportIndicatorValue>();
+    public DbSet<GreenFreight.Domain.Campaign.ReportEvent> ReportEvents => Set<GreenFreight.Domain.Campaign.ReportEvent>();
+    public DbSet<GreenFreight.Domain.Campaign.Circular> Circulars => Set<GreenFreight.Domain.Campaign.Circular>();
+    public DbSet<GreenFreight.Domain.Campaign.CircularSection> CircularSections => Set<GreenFreight.Domain.Campaign.CircularSection>();
+    public DbSet<GreenFreight.Domain.Campaign.CircularIndicatorRow> CircularIndicatorRows => Set<GreenFreight.Domain.Campaign.CircularIndicatorRow>();
+    public DbSet<GreenFreight.Domain.Campaign.Notification> Notifications => Set<GreenFreight.Domain.Campaign.Notification>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>User name written to the audit log by the next <c>SaveChanges</c>; "system" when unset.</summary>

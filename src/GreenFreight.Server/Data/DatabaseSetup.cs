@@ -115,6 +115,7 @@ public static class DatabaseSetup
             await db.SaveChangesAsync(ct);
         }
         await SeedIndicatorDefinitionsAsync(db, ct);
+        await Campaigns.CampaignSetup.SeedAsync(db, ct);
 
         var users = sp.GetRequiredService<UserManager<AppUser>>();
         var adminPassword = config["Seed:AdminPassword"];

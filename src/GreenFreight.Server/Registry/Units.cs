@@ -82,7 +82,9 @@ public sealed class UnitRegistry : IRegistryDescriptor<OrgUnit, UnitDto>
     }
 
     public async Task<string?> DeleteBlockerAsync(OrgUnit u, AppDbContext db, CancellationToken ct) =>
-        await db.Users.AnyAsync(x => x.UnitId == u.Id, ct) ? "delete.unit.in.use" : null;
+        await db.Users.AnyAsync(x => x.UnitId == u.Id, ct)
+        || await db.CampaignMembers.AnyAsync(x => x.UnitId == u.Id, ct) || await db.CampaignTaskUnits.AnyAsync(x => x.UnitId == u.Id, ct)
+        || await db.QuarterlyReports.AnyAsync(x => x.UnitId == u.Id, ct) ? "delete.unit.in.use" : null;
 
     public IReadOnlyList<ExcelColumn> Columns { get; } =
     [

@@ -1,0 +1,519 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace GreenFreight.Server.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Campaign : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "campaigns",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    DocumentNumber = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Goal = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ExtendedTo = table.Column<DateOnly>(type: "date", nullable: true),
+                    ReportDueDays = table.Column<int>(type: "integer", nullable: false),
+                    ReminderDaysBefore = table.Column<int>(type: "integer", nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_campaigns", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "notifications",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Body = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Link = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReadAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DedupKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_notifications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "campaign_members",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CampaignId = table.Column<int>(type: "integer", nullable: false),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    Duties = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_campaign_members", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_campaign_members_campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_campaign_members_units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "campaign_tasks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CampaignId = table.Column<int>(type: "integer", nullable: false),
+                    ParentId = table.Column<int>(type: "integer", nullable: true),
+                    Number = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Content = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    UnitsText = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    TargetText = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    TargetIndicatorId = table.Column<int>(type: "integer", nullable: true),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_campaign_tasks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_campaign_tasks_campaign_tasks_ParentId",
+                        column: x => x.ParentId,
+                        principalTable: "campaign_tasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_campaign_tasks_campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_campaign_tasks_indicator_definitions_TargetIndicatorId",
+                        column: x => x.TargetIndicatorId,
+                        principalTable: "indicator_definitions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "circulars",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CampaignId = table.Column<int>(type: "integer", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Half = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    DocumentNumber = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Issuer = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    IssuedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    GeneratedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PublishedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_circulars", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_circulars_campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "quarterly_reports",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CampaignId = table.Column<int>(type: "integer", nullable: false),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Quarter = table.Column<int>(type: "integer", nullable: false),
+                    OpensOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Problems = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    NextPlan = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    FirstSubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SubmittedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ReviewedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReviewedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ReturnComment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_quarterly_reports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_quarterly_reports_campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_quarterly_reports_units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "campaign_task_units",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TaskId = table.Column<int>(type: "integer", nullable: false),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    Role = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_campaign_task_units", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_campaign_task_units_campaign_tasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "campaign_tasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_campaign_task_units_units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "circular_indicator_rows",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CircularId = table.Column<int>(type: "integer", nullable: false),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false),
+                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Value = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Target = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Met = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_circular_indicator_rows", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_circular_indicator_rows_circulars_CircularId",
+                        column: x => x.CircularId,
+                        principalTable: "circulars",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "circular_sections",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CircularId = table.Column<int>(type: "integer", nullable: false),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    UnitId = table.Column<int>(type: "integer", nullable: true),
+                    Heading = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Body = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_circular_sections", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_circular_sections_circulars_CircularId",
+                        column: x => x.CircularId,
+                        principalTable: "circulars",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_circular_sections_units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "report_events",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ReportId = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    By = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    From = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    To = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Comment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_report_events", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_report_events_quarterly_reports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "quarterly_reports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "report_indicator_values",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ReportId = table.Column<int>(type: "integer", nullable: false),
+                    DefinitionId = table.Column<int>(type: "integer", nullable: false),
+                    Value = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
+                    Checked = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    EntryId = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_report_indicator_values", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_report_indicator_values_indicator_definitions_DefinitionId",
+                        column: x => x.DefinitionId,
+                        principalTable: "indicator_definitions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_report_indicator_values_indicator_entries_EntryId",
+                        column: x => x.EntryId,
+                        principalTable: "indicator_entries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_report_indicator_values_quarterly_reports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "quarterly_reports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "report_task_progress",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ReportId = table.Column<int>(type: "integer", nullable: false),
+                    TaskId = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Percent = table.Column<int>(type: "integer", nullable: false),
+                    Narrative = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_report_task_progress", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_report_task_progress_campaign_tasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "campaign_tasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_report_task_progress_quarterly_reports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "quarterly_reports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_campaign_members_CampaignId_UnitId",
+                table: "campaign_members",
+                columns: new[] { "CampaignId", "UnitId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_campaign_members_UnitId",
+                table: "campaign_members",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_campaign_task_units_TaskId_UnitId",
+                table: "campaign_task_units",
+                columns: new[] { "TaskId", "UnitId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_campaign_task_units_UnitId",
+                table: "campaign_task_units",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_campaign_tasks_CampaignId_SortOrder",
+                table: "campaign_tasks",
+                columns: new[] { "CampaignId", "SortOrder" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_campaign_tasks_ParentId",
+                table: "campaign_tasks",
+                column: "ParentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_campaign_tasks_TargetIndicatorId",
+                table: "campaign_tasks",
+                column: "TargetIndicatorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_circular_indicator_rows_CircularId",
+                table: "circular_indicator_rows",
+                column: "CircularId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_circular_sections_CircularId",
+                table: "circular_sections",
+                column: "CircularId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_circular_sections_UnitId",
+                table: "circular_sections",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_circulars_CampaignId_Year_Half",
+                table: "circulars",
+                columns: new[] { "CampaignId", "Year", "Half" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_notifications_UserName_DedupKey",
+                table: "notifications",
+                columns: new[] { "UserName", "DedupKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_notifications_UserName_ReadAt",
+                table: "notifications",
+                columns: new[] { "UserName", "ReadAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_quarterly_reports_CampaignId_UnitId_Year_Quarter",
+                table: "quarterly_reports",
+                columns: new[] { "CampaignId", "UnitId", "Year", "Quarter" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_quarterly_reports_UnitId",
+                table: "quarterly_reports",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_report_events_ReportId",
+                table: "report_events",
+                column: "ReportId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_report_indicator_values_DefinitionId",
+                table: "report_indicator_values",
+                column: "DefinitionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_report_indicator_values_EntryId",
+                table: "report_indicator_values",
+                column: "EntryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_report_indicator_values_ReportId_DefinitionId",
+                table: "report_indicator_values",
+                columns: new[] { "ReportId", "DefinitionId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_report_task_progress_ReportId_TaskId",
+                table: "report_task_progress",
+                columns: new[] { "ReportId", "TaskId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_report_task_progress_TaskId",
+                table: "report_task_progress",
+                column: "TaskId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "campaign_members");
+
+            migrationBuilder.DropTable(
+                name: "campaign_task_units");
+
+            migrationBuilder.DropTable(
+                name: "circular_indicator_rows");
+
+            migrationBuilder.DropTable(
+                name: "circular_sections");
+
+            migrationBuilder.DropTable(
+                name: "notifications");
+
+            migrationBuilder.DropTable(
+                name: "report_events");
+
+            migrationBuilder.DropTable(
+                name: "report_indicator_values");
+
+            migrationBuilder.DropTable(
+                name: "report_task_progress");
+
+            migrationBuilder.DropTable(
+                name: "circulars");
+
+            migrationBuilder.DropTable(
+                name: "campaign_tasks");
+
+            migrationBuilder.DropTable(
+                name: "quarterly_reports");
+
+            migrationBuilder.DropTable(
+                name: "campaigns");
+        }
+    }
+}
