@@ -182,6 +182,7 @@ public static class GreenFreightApp
         services.AddSingleton<IndicatorService>();
         services.AddScoped<UserService>();
         Access.AccessModule.AddAccess(services);
+        Planning.PlanningApi.AddPlanning(services, config);
         services.AddSingleton<Tracking.TrackPartitions>();
         services.AddHostedService(sp => sp.GetRequiredService<Tracking.TrackPartitions>());
         services.AddSingleton<Tracking.PositionPipeline>();
@@ -262,6 +263,7 @@ public static class GreenFreightApp
         Tracking.TrackingReportsApi.MapTrackingReportsApi(app);
         app.MapGeoApi();
         Access.AccessModule.MapAccess(app);
+        Planning.PlanningApi.MapPlanningApi(app);
         app.MapGet("/culture/{name}", (string name, string? returnUrl, HttpContext ctx) =>
         {
             var culture = name == "en" ? "en" : "zh-CN";

@@ -43,6 +43,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<GreenFreight.Domain.Access.BayVisit> BayVisits => Set<GreenFreight.Domain.Access.BayVisit>();
     public DbSet<GreenFreight.Domain.Access.BaySlotClaim> BaySlotClaims => Set<GreenFreight.Domain.Access.BaySlotClaim>();
     public DbSet<GreenFreight.Domain.Tracking.TrackingEvent> TrackingEvents => Set<GreenFreight.Domain.Tracking.TrackingEvent>();
+    public DbSet<GreenFreight.Domain.Planning.PlanningJob> PlanningJobs => Set<GreenFreight.Domain.Planning.PlanningJob>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>User name written to the audit log by the next <c>SaveChanges</c>; "system" when unset.</summary>
