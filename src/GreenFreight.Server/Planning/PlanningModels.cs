@@ -38,14 +38,24 @@ public sealed class PlanningOptions
     public EnergyFactor FactorOf(EnergyType e) => Energy.TryGetValue(e.ToString(), out var f) ? f : new EnergyFactor("L", 0.12, 2.63, 7.5);
 }
 
-public sealed record EnergyFactor(string Unit, double PerKm, double Co2KgPerUnit, double CostPerUnit)
+/// <summary>Consumption per km of one energy type, its unit, and CO2 (kg) and cost (yuan) per unit.</summary>
+public sealed class EnergyFactor
 {
-    public EnergyFactor() : this("L", 0, 0, 0) { }
+    public EnergyFactor() { }
+    public EnergyFactor(string unit, double perKm, double co2KgPerUnit, double costPerUnit) { Unit = unit; PerKm = perKm; Co2KgPerUnit = co2KgPerUnit; CostPerUnit = costPerUnit; }
+    public string Unit { get; set; } = "L";
+    public double PerKm { get; set; }
+    public double Co2KgPerUnit { get; set; }
+    public double CostPerUnit { get; set; }
 }
 
-public sealed record ClassCapacity(double WeightKg, double VolumeM3)
+/// <summary>Payload of a vehicle class (kg, m³).</summary>
+public sealed class ClassCapacity
 {
-    public ClassCapacity() : this(0, 0) { }
+    public ClassCapacity() { }
+    public ClassCapacity(double weightKg, double volumeM3) { WeightKg = weightKg; VolumeM3 = volumeM3; }
+    public double WeightKg { get; set; }
+    public double VolumeM3 { get; set; }
 }
 
 // ---------------------------------------------------------------- input
