@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using GreenFreight.Server.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GreenFreight.Server.Tests.Api;
 
@@ -202,6 +203,38 @@ public abstract class PlanningApiTests(GreenFreightFactory factory) : ApiTestBas
         var changed = result.GetProperty("changedRoutes").EnumerateArray().Select(x => x.GetString()).ToList();
         foreach (var r in result.GetProperty("routes").EnumerateArray().Where(r => r.GetProperty("stops").EnumerateArray().Any(s => s.GetProperty("id").GetString() is "N1" or "N2")))
             Assert.Contains(r.GetProperty("routeId").GetString(), changed);
+    }
+
+    [Fact]
+    public async Task A_job_whose_instance_stopped_is_queued_again_and_finished()
+    {
+        var admin = await Factory.ClientForAsync("admin");
+        var id = await CreateAsync(admin, new { timeLimitSeconds = 1, depot = new { lon = 118.33, lat = 36.80 },
+            stops = new object[] { new { lon = OutLon, lat = OutLat, weightKg = 100 } }, vehicles = new object[] { new { @class = "LightTruck", energy = "Bev" } } });
+        await WaitAsync(admin, id);
+        var dbFactory = Factory.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<GreenFreight.Server.Data.AppDbContext>>();
+        int orphan;
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            var source = await db.PlanningJobs.FindAsync(id);
+            var job = new GreenFreight.Domain.Planning.PlanningJob
+            {
+                Name = "orphan", CreatedBy = "admin", CreatedAt = DateTimeOffset.UtcNow, RequestJson = source!.RequestJson, TimeLimitSeconds = 1,
+                Status = GreenFreight.Domain.Planning.PlanningJobStatus.Running, ClaimedBy = "dead-instance", Attempts = 1,
+                HeartbeatUnixMs = DateTimeOffset.UtcNow.AddMinutes(-10).ToUnixTimeMilliseconds(), StartedAt = DateTimeOffset.UtcNow.AddMinutes(-10),
+            };
+            db.PlanningJobs.Add(job);
+            await db.SaveChangesAsync();
+            orphan = job.Id;
+        }
+        var done = await WaitAsync(admin, orphan);
+        Assert.Equal("Completed", done.GetProperty("status").GetString());
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            var row = await db.PlanningJobs.FindAsync(orphan);
+            Assert.NotEqual("dead-instance", row!.ClaimedBy);
+            Assert.Equal(2, row.Attempts);
+        }
     }
 
     [Fact]
