@@ -68,7 +68,7 @@ public static class PlanningApi
                 [l["planning.col.seq"]] = i + 1, [l["planning.col.stop"]] = s.Name, [l["planning.col.address"]] = s.Address ?? "",
                 [l["planning.col.arrival"]] = s.Arrival, [l["planning.col.servicestart"]] = s.ServiceStart, [l["planning.col.departure"]] = s.Departure,
                 [l["planning.col.window"]] = s.TimeWindow ?? "", [l["planning.col.weight"]] = s.WeightKg, [l["planning.col.volume"]] = s.VolumeM3,
-                [l["planning.col.shipper"]] = s.Shipper, ["lon"] = s.Lon, ["lat"] = s.Lat,
+                [l["planning.col.shipper"]] = s.ShipperName ?? s.Shipper, ["lon"] = s.Lon, ["lat"] = s.Lat,
             }).ToList();
         }
         using var ms = new MemoryStream();

@@ -78,7 +78,7 @@ public sealed record ReplanRequest(IReadOnlyList<StopIn>? NewStops, IReadOnlyLis
 public sealed record SpecDepot(string Name, double Lon, double Lat, int Open, int Close);
 
 public sealed record SpecStop(string Id, string Name, string? Address, double Lon, double Lat, int? From, int? To, double WeightKg, double VolumeM3,
-    double ServiceMinutes, string Shipper, string? Zone, IReadOnlyList<string> ZoneNames);
+    double ServiceMinutes, string Shipper, string? Zone, IReadOnlyList<string> ZoneNames, string? ShipperName = null);
 
 public sealed record SpecVehicle(string Id, string Label, VehicleClass Class, EnergyType Energy, int GrossWeightKg, EmissionStandard Emission, bool ColdChain,
     double WeightCapacityKg, double VolumeM3, int Count, string Shipper, IReadOnlyList<string> Plates);
@@ -98,7 +98,7 @@ public sealed record PlanningSpec(string Name, DateOnly Date, int TimeLimitSecon
 public sealed record ProgressDto(string Phase, double ElapsedSeconds, long Iterations, int Vehicles, double DistanceKm, double Cost, bool Feasible, double Fraction);
 
 public sealed record StopVisitDto(string Id, string Name, string? Address, double Lon, double Lat, string Arrival, string ServiceStart, string Departure,
-    double WeightKg, double VolumeM3, string Shipper, string? TimeWindow, bool Frozen);
+    double WeightKg, double VolumeM3, string Shipper, string? TimeWindow, bool Frozen, string? ShipperName = null);
 
 public sealed record RouteDto(string RouteId, string VehicleId, string Vehicle, string Class, string Energy, string Shipper, double DistanceKm, double Hours,
     string Start, string End, double LoadKg, IReadOnlyList<StopVisitDto> Stops, bool Changed);
@@ -107,7 +107,7 @@ public sealed record EnergyRowDto(string Energy, string Unit, int Vehicles, doub
 
 public sealed record PlanSummaryDto(int Vehicles, double DistanceKm, double Hours, double Co2Kg, double EnergyCost, double Cost, bool Feasible, IReadOnlyList<EnergyRowDto> ByEnergy);
 
-public sealed record ShipperBaselineDto(string Shipper, int Stops, int Vehicles, double DistanceKm, double Hours, bool Feasible, bool OwnFleet);
+public sealed record ShipperBaselineDto(string Shipper, int Stops, int Vehicles, double DistanceKm, double Hours, bool Feasible, bool OwnFleet, string? ShipperName = null);
 
 public sealed record FactorDto(string Energy, string Unit, double PerKm, double Co2KgPerUnit, double CostPerUnit);
 

@@ -272,7 +272,7 @@ public sealed class PlanningService(IDbContextFactory<AppDbContext> dbFactory, A
     {
         if (s is null) { errors.Add(f, "field.required"); return null; }
         var before = errors.Count;
-        string? name = s.Name, address = s.Address, shipper = s.Shipper;
+        string? name = s.Name, address = s.Address, shipper = s.Shipper, shipperName = null;
         double? lon = s.Lon, lat = s.Lat;
         if (s.OutletId is { } oid)
         {
@@ -281,6 +281,7 @@ public sealed class PlanningService(IDbContextFactory<AppDbContext> dbFactory, A
             {
                 name ??= o.Name; address ??= o.Address; lon ??= o.Location.X; lat ??= o.Location.Y;
                 shipper ??= o.OwnerEnterpriseId?.ToString(CultureInfo.InvariantCulture) ?? o.Name;
+                shipperName = o.OwnerEnterprise?.Name;
             }
         }
         if (lon is null) errors.Add(f + ".lon", "field.required");
@@ -309,7 +310,7 @@ public sealed class PlanningService(IDbContextFactory<AppDbContext> dbFactory, A
         for (var k = 0; k < n; k++) { zoneIds.Add(engine.Zones[zs[k]].Id); zoneNames.Add(engine.Zones[zs[k]].Name); }
         zoneIds.Sort();
         var zone = zoneIds.Count == 0 ? null : "z" + string.Join("+", zoneIds);
-        return new SpecStop(id, name ?? id, address, lon.Value, lat.Value, from, to, w, v, service, string.IsNullOrWhiteSpace(shipper) ? "—" : shipper.Trim(), zone, zoneNames);
+        return new SpecStop(id, name ?? id, address, lon.Value, lat.Value, from, to, w, v, service, string.IsNullOrWhiteSpace(shipper) ? "—" : shipper.Trim(), zone, zoneNames, shipperName);
     }
 
     static int? Hm(string t)
@@ -481,7 +482,7 @@ public sealed class PlanningService(IDbContextFactory<AppDbContext> dbFactory, A
                 var c = b.Problem.ClientAt(vis.Location);
                 var s = stops[c.Id];
                 sv.Add(new StopVisitDto(s.Id, s.Name, s.Address, s.Lon, s.Lat, Clock(vis.Arrival), Clock(vis.ServiceStart), Clock(vis.Departure), s.WeightKg, s.VolumeM3,
-                    s.Shipper, s.From is { } a ? $"{Clock(a)}-{Clock(s.To!.Value)}" : null, frozen.Contains(s.Id)));
+                    s.Shipper, s.From is { } a ? $"{Clock(a)}-{Clock(s.To!.Value)}" : null, frozen.Contains(s.Id), s.ShipperName));
             }
             var prev = previous?.Routes.FirstOrDefault(x => x.RouteId == routeId);
             var changed = spec.Replan is not null && (prev is null || !prev.Stops.Select(x => x.Id).SequenceEqual(sv.Select(x => x.Id)));
@@ -533,7 +534,7 @@ public sealed class PlanningService(IDbContextFactory<AppDbContext> dbFactory, A
             var res = Solver.Solve(b.Problem, new SolverOptions { TimeLimit = perShipper, MaxIterations = iterations, Seed = 7 }, ct);
             foreach (var r in res.Best.Routes) rows.Add((b.TypeVehicle[r.VehicleType].Energy, r.Stats.Distance, r.Stats.Duration / 60));
             feasible &= res.Best.Feasible;
-            per.Add(new ShipperBaselineDto(g.Key, g.Count(), res.Best.Vehicles, Math.Round(res.Best.Distance, 2), Math.Round(res.Best.Duration / 60, 2), res.Best.Feasible, ownFleet));
+            per.Add(new ShipperBaselineDto(g.Key, g.Count(), res.Best.Vehicles, Math.Round(res.Best.Distance, 2), Math.Round(res.Best.Duration / 60, 2), res.Best.Feasible, ownFleet, g.First().ShipperName));
         }
         return (Summary(rows, feasible, o), per);
     }
