@@ -184,6 +184,7 @@ public static class GreenFreightApp
         Access.AccessModule.AddAccess(services);
         Reporting.ReportingModule.AddReporting(services);
         Campaigns.CampaignModule.AddCampaign(services);
+        Planning.PlanningApi.AddPlanning(services, config);
         services.AddSingleton<Tracking.TrackPartitions>();
         services.AddHostedService(sp => sp.GetRequiredService<Tracking.TrackPartitions>());
         services.AddSingleton<Tracking.PositionPipeline>();
@@ -266,6 +267,7 @@ public static class GreenFreightApp
         Access.AccessModule.MapAccess(app);
         Reporting.ReportingModule.MapReporting(app);
         Campaigns.CampaignApi.MapCampaignApi(app);
+        Planning.PlanningApi.MapPlanningApi(app);
         app.MapGet("/culture/{name}", (string name, string? returnUrl, HttpContext ctx) =>
         {
             var culture = name == "en" ? "en" : "zh-CN";

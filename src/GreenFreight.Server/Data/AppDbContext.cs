@@ -55,6 +55,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<GreenFreight.Domain.Campaign.CircularSection> CircularSections => Set<GreenFreight.Domain.Campaign.CircularSection>();
     public DbSet<GreenFreight.Domain.Campaign.CircularIndicatorRow> CircularIndicatorRows => Set<GreenFreight.Domain.Campaign.CircularIndicatorRow>();
     public DbSet<GreenFreight.Domain.Campaign.Notification> Notifications => Set<GreenFreight.Domain.Campaign.Notification>();
+    public DbSet<GreenFreight.Domain.Planning.PlanningJob> PlanningJobs => Set<GreenFreight.Domain.Planning.PlanningJob>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>User name written to the audit log by the next <c>SaveChanges</c>; "system" when unset.</summary>

@@ -781,7 +781,38 @@
     chart.setOption(option, true);
   }
 
+  // Per-vehicle timeline (planning): rows = vehicles, bars = driving / service spans in minutes of the day.
+  function timeline(elementId, options) {
+    options = options || {};
+    var chart = chartFor('gf.charts.timeline', elementId);
+    if (!chart) { return; }
+    var rows = Array.isArray(options.rows) ? options.rows.map(String) : [];
+    var items = Array.isArray(options.items) ? options.items : [];
+    var colors = { drive: COLORS.muted, service: COLORS.primary, wait: COLORS.axis };
+    function hm(m) { m = Math.round(m); return ('0' + Math.floor(m / 60)).slice(-2) + ':' + ('0' + (m % 60)).slice(-2); }
+    chart.setOption({
+      textStyle: { fontFamily: FONT },
+      grid: { left: 120, right: 20, top: 20, bottom: 30 },
+      tooltip: { formatter: function (p) { return escapeHtml(p.value[4]) + '<br>' + hm(p.value[1]) + '–' + hm(p.value[2]); } },
+      xAxis: { type: 'value', min: options.min || 360, max: options.max || 1200, axisLabel: { formatter: hm } },
+      yAxis: { type: 'category', data: rows, inverse: true },
+      series: [{
+        type: 'custom',
+        renderItem: function (params, api) {
+          var start = api.coord([api.value(1), api.value(0)]);
+          var end = api.coord([api.value(2), api.value(0)]);
+          var h = api.size([0, 1])[1] * 0.5;
+          return { type: 'rect', shape: { x: start[0], y: start[1] - h / 2, width: Math.max(1, end[0] - start[0]), height: h },
+            style: { fill: colors[api.value(3)] || COLORS.primary } };
+        },
+        encode: { x: [1, 2], y: 0 },
+        data: items.map(function (it) { return [it.row, it.start, it.end, it.kind, it.name || '']; })
+      }]
+    }, true);
+  }
+
   gf.charts = {
+    timeline: guard('gf.charts.timeline', timeline),
     gauge: guard('gf.charts.gauge', gauge),
     line: guard('gf.charts.line', function (id, options) { cartesian('line', id, options); }),
     bar: guard('gf.charts.bar', function (id, options) { cartesian('bar', id, options); }),
