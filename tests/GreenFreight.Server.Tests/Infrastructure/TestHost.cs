@@ -28,6 +28,8 @@ public class GreenFreightFactory : WebApplicationFactory<Program>
     public Provider Provider { get; }
     public int LoginRateLimit { get; init; } = 10_000;
     public bool Kestrel { get; init; }
+    /// <summary>Further configuration of the host (key, value).</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
     public GreenFreightFactory(Provider provider)
     {
@@ -57,6 +59,7 @@ public class GreenFreightFactory : WebApplicationFactory<Program>
         Provider = first.Provider;
         Directory.CreateDirectory(_dir);
         _connection = first._connection;
+        Settings = first.Settings;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -69,6 +72,7 @@ public class GreenFreightFactory : WebApplicationFactory<Program>
         builder.UseSetting("Auth:LoginRateLimitPerMinute", LoginRateLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseEnvironment("Testing");
         builder.UseContentRoot(Path.Combine(RepoPaths.Root, "src", "GreenFreight.Server"));
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         if (Kestrel) UseKestrel(0);
     }
 

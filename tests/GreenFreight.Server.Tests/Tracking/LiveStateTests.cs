@@ -13,6 +13,9 @@ namespace GreenFreight.Server.Tests.Tracking;
 /// </summary>
 public abstract class LiveStateTests(GreenFreightFactory factory) : ApiTestBase(factory)
 {
+    /// <summary>No periodic live-state write within a test's time.</summary>
+    internal static readonly IReadOnlyDictionary<string, string> ManualSync = new Dictionary<string, string> { ["Tracking:LiveSyncSeconds"] = "86400" };
+
     [Fact]
     public async Task A_vehicle_heard_by_one_instance_is_live_on_the_other()
     {
@@ -53,6 +56,19 @@ public abstract class LiveStateTests(GreenFreightFactory factory) : ApiTestBase(
     }
 }
 
-public sealed class SqliteLiveStateTests(SqliteFactory factory) : LiveStateTests(factory), IClassFixture<SqliteFactory>;
+public sealed class SqliteLiveStateTests(SqliteLiveStateTests.Host factory) : LiveStateTests(factory), IClassFixture<SqliteLiveStateTests.Host>
+{
+    /// <summary>Live state is written only when the test flushes (the periodic write would race the "not yet on the other" check).</summary>
+    public sealed class Host : GreenFreightFactory
+    {
+        public Host() : base(Provider.Sqlite) => Settings = LiveStateTests.ManualSync;
+    }
+}
 
-public sealed class PostgresLiveStateTests(PostgresFactory factory) : LiveStateTests(factory), IClassFixture<PostgresFactory>;
+public sealed class PostgresLiveStateTests(PostgresLiveStateTests.Host factory) : LiveStateTests(factory), IClassFixture<PostgresLiveStateTests.Host>
+{
+    public sealed class Host : GreenFreightFactory
+    {
+        public Host() : base(Provider.Postgres) => Settings = LiveStateTests.ManualSync;
+    }
+}

@@ -72,6 +72,7 @@ public sealed class TrackingReportsApiTests(SqliteFactory factory) : ApiTestBase
         }));
 
         var now = DateTimeOffset.UtcNow.ToOffset(China).AddHours(-3);
+        if (now.TimeOfDay > new TimeSpan(23, 30, 0)) now = now.AddHours(-1);   // the 25 minutes below stay in one China day
         var slotStart = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute / 5 * 5, 0, China);
         var b = slotStart.AddMinutes(1);
         var date = b.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
