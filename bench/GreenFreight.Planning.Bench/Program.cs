@@ -15,7 +15,8 @@ using GreenFreight.Planning.Model;
 //       --set solomon --time-limit 10 --solver both [--filter R1] [--max-customers 300] [--seed 1] [--json out.json]
 //   ... --scaling FILE[,FILE...] --time-limit 30     (time and peak memory per instance, e.g. 200 / 400 / 1000 clients)
 // Options: --set solomon|homberger|x, --solver ours|ortools|both, --filter REGEX (instance names), --max-customers N,
-//          --shared DIR (default ../shared beside the repository), --threads N (ours; default 1).
+//          --shared DIR (default ../shared beside the repository), --threads N (ours; default 1),
+//          --merge A.json,B.json (join the JSON files of two parallel halves of a run into one table).
 
 var inv = CultureInfo.InvariantCulture;
 string Arg(string name, string def) { var i = Array.IndexOf(args, name); return i >= 0 && i + 1 < args.Length ? args[i + 1] : def; }
@@ -29,10 +30,36 @@ var threads = int.Parse(Arg("--threads", "1"), inv);
 var jsonOut = Arg("--json", "");
 var shared = Arg("--shared", FindShared());
 var scaling = Arg("--scaling", "");
+var merge = Arg("--merge", "");
 var bench = Path.Combine(shared, "benchmarks");
 
 Console.WriteLine($"GreenFreight planning benchmark  {DateTimeOffset.Now:yyyy-MM-dd HH:mm zzz}  {Environment.ProcessorCount} cores  .NET {Environment.Version}");
 Console.WriteLine($"command: {string.Join(' ', Environment.GetCommandLineArgs().Skip(1))}");
+
+if (merge.Length > 0)
+{
+    // Two halves of one side-by-side run (ours and OR-Tools as two parallel processes): join them per instance.
+    var jsonOptions = new JsonSerializerOptions { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
+    var parts = merge.Split(',').Select(f => JsonSerializer.Deserialize<List<Row>>(File.ReadAllText(f), jsonOptions) ?? []).ToList();
+    var joined = new List<Row>();
+    foreach (var first in parts[0])
+    {
+        var row = first;
+        foreach (var other in parts.Skip(1).Select(l => l.FirstOrDefault(r => r.Instance == first.Instance)).OfType<Row>())
+        {
+            if (row.OursVehicles == 0) { row.OursVehicles = other.OursVehicles; row.OursDistance = other.OursDistance; row.OursFeasible = other.OursFeasible; row.OursTtb = other.OursTtb; }
+            if (row.OrVehicles == 0) { row.OrVehicles = other.OrVehicles; row.OrDistance = other.OrDistance; row.OrFeasible = other.OrFeasible; row.OrTtb = other.OrTtb; }
+            row.OtherCpu = Math.Max(row.OtherCpu, other.OtherCpu);
+        }
+        joined.Add(row);
+    }
+    Console.WriteLine("| instance | class | BKS veh | BKS | ours veh | ours dist | ours gap | ours ttb (s) | OR veh | OR dist | OR gap | OR ttb (s) | other CPU |");
+    Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    foreach (var r in joined) Console.WriteLine(r.Markdown());
+    Console.WriteLine();
+    Console.WriteLine(Summary(joined, joined.Any(r => r.Class.StartsWith('X')) ? "x" : set));
+    return 0;
+}
 
 if (scaling.Length > 0)
 {
