@@ -266,7 +266,7 @@ public sealed class CampaignService(IDbContextFactory<AppDbContext> dbFactory, I
     public async Task RunScheduleAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var today = ReportingPeriods.ChinaDate(now);
+        var today = clock.Today();
         List<CampaignEntity> campaigns;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
             campaigns = await db.Campaigns.AsNoTracking().Where(c => c.IsActive).ToListAsync(ct);
