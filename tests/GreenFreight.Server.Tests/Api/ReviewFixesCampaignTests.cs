@@ -139,6 +139,32 @@ public abstract class ReviewFixesCampaignTests(GreenFreightFactory factory) : Ap
     }
 
     [Fact]
+    public async Task Opening_reports_does_not_swallow_errors_other_than_already_opened()
+    {
+        var admin = await Factory.ClientForAsync("admin");
+        var id = await CampaignIdAsync(admin);
+        var unit = (await Ok(await admin.GetAsync($"/api/campaigns/{id}/members"))).EnumerateArray().First().GetProperty("unitId").GetInt32();
+        var task = (await Ok(await admin.PostAsJsonAsync("/api/tasks", new { campaignId = id, title = "临时任务（测试）", units = new[] { new { unitId = unit, role = "Lead" } } })))
+            .GetProperty("id").GetInt32();
+        await using var db = await Db.CreateDbContextAsync();
+        // The task is deleted by another request whose transaction is still open while the quarter's reports are prepared
+        // (with a progress row for it): their insert then violates the foreign key to the task.
+        HttpResponseMessage opened;
+        await using (var tx = await db.Database.BeginTransactionAsync())
+        {
+            await db.CampaignTasks.Where(t => t.Id == task).ExecuteDeleteAsync();
+            var open = admin.PostAsJsonAsync("/api/reports/open", new { campaignId = id, year = 2022, quarter = 4 });
+            await Task.Delay(1500);
+            await tx.CommitAsync();
+            opened = await open;
+        }
+        Assert.Equal(HttpStatusCode.InternalServerError, opened.StatusCode);   // not "0 opened, another instance did it"
+        Assert.False(await db.QuarterlyReports.AnyAsync(r => r.CampaignId == id && r.Year == 2022 && r.Quarter == 4));
+        // Opened again once the task is gone: all members' reports.
+        Assert.True((await Ok(await admin.PostAsJsonAsync("/api/reports/open", new { campaignId = id, year = 2022, quarter = 4 }))).GetInt32() > 0);
+    }
+
+    [Fact]
     public async Task Only_a_unique_violation_counts_as_opened_by_another_instance()
     {
         var admin = await Factory.ClientForAsync("admin");

@@ -183,6 +183,26 @@ public abstract class ReviewFixesPlanningTests(GreenFreightFactory factory) : Ap
     }
 }
 
+/// <summary>Review finding 9: worksheet names Excel accepts.</summary>
+public sealed class ExcelSheetNameTests
+{
+    [Fact]
+    public void Forbidden_characters_are_replaced_and_shortened_names_stay_unique()
+    {
+        var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var a = PlanningApi.SheetName("R1 车队/A:01*[冷链]?\\很长很长很长很长很长很长的名字一号", used);
+        var b = PlanningApi.SheetName("R1 车队/A:01*[冷链]?\\很长很长很长很长很长很长的名字二号", used);
+        var c = PlanningApi.SheetName("r1 车队/A:01*[冷链]?\\很长很长很长很长很长很长的名字三号", used);
+        var d = PlanningApi.SheetName("'[]'", used);
+        foreach (var n in new[] { a, b, c, d })
+            Assert.True(n.Length is > 0 and <= 31 && n.IndexOfAny(['[', ']', ':', '*', '?', '/', '\\']) < 0 && !n.StartsWith('\'') && !n.EndsWith('\''), n);
+        Assert.Equal(4, used.Count);
+        Assert.StartsWith("R1 车队_A_01", a);
+        Assert.EndsWith("~2", b);
+        Assert.EndsWith("~3", c);
+    }
+}
+
 public sealed class SqliteReviewFixesPlanningTests(IdleRunnerSqliteFactory factory) : ReviewFixesPlanningTests(factory), IClassFixture<IdleRunnerSqliteFactory>;
 
 public sealed class PostgresReviewFixesPlanningTests(IdleRunnerPostgresFactory factory) : ReviewFixesPlanningTests(factory), IClassFixture<IdleRunnerPostgresFactory>;
