@@ -32,17 +32,19 @@ public static class PlanningApi
                 `count`, `shipper`) and/or `fleetEnterpriseIds[]` (the enterprises' registered vehicles in service on `date`; capacity by class from `Planning:Capacity`).
                 `depot`: `facilityId` (registry facility) or `lon`/`lat`, with `open`/`close`. `date` (default tomorrow) selects the access rules' day; each vehicle may serve
                 a stop inside a restricted zone only in the hours the access rules allow it. Bad input: 400 naming the field (`stops[1].timeWindow`); a stop no vehicle may serve: 400 naming it.
+                Limits: `Planning:MaxStops` (500) stops, `Planning:MaxVehicleEntries` (200) `vehicles[]` entries, `Planning:MaxFleetEnterprises` (50) `fleetEnterpriseIds[]`.
+                A job whose instance stops is queued again up to `Planning:MaxAttempts` (3) claims, then fails with the reason; when the baseline cannot be computed the plan is kept and `result.baselineUnavailable` says why.
                 """);
         g.MapGet("/{id:int}", async Task<Results<Ok<JobDto>, ProblemHttpResult>> (int id, HttpContext ctx, PlanningService s, Localizer l, CancellationToken ct) =>
                 await s.GetAsync(id, UserContext.From(ctx.User), ct) is { } j ? TypedResults.Ok(j) : Problems.NotFound(l))
             .WithSummary("Status (Queued, Running, Completed, Cancelled, Failed), progress and result (routes, baseline comparison, factors)");
         g.MapPost("/{id:int}/cancel", async (int id, HttpContext ctx, PlanningService s, Localizer l, CancellationToken ct) =>
                 OutcomeResults.From(await s.CancelAsync(id, UserContext.From(ctx.User), ct), l))
-            .WithSummary("Cancel: a running job stops within a heartbeat and keeps the best plan found so far");
+            .WithSummary("Cancel: a queued job is cancelled at once (unless an instance claimed it meanwhile); a running job stops within a heartbeat and keeps the best plan found so far");
         g.MapPost("/{id:int}/replan", async (int id, ReplanRequest? body, HttpContext ctx, PlanningService s, Localizer l, CancellationToken ct) =>
                 OutcomeResults.From(await s.ReplanAsync(id, body, UserContext.From(ctx.User), ct), l))
             .WithSummary("Re-plan a finished job with new stops (`newStops`) and the stops already served or committed (`frozenStopIds`, the first stops of their routes) → {id} of a new job")
-            .WithDescription("Frozen stops stay first on their vehicle in order; moving a stop to another vehicle costs `Planning:ReassignCost`; the result lists the routes that changed.");
+            .WithDescription("Frozen stops stay first on their vehicle in order; moving a stop to another vehicle costs `Planning:ReassignCost`; the result lists the routes that changed. The existing and the new stops together are at most `Planning:MaxStops` (500; else 400 on `newStops`).");
         g.MapGet("/{id:int}/plan.xlsx", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (int id, HttpContext ctx, PlanningService s, Localizer l, CancellationToken ct) =>
                 await s.LoadAsync(id, UserContext.From(ctx.User), ct) is { Result: { } r } x
                     ? TypedResults.File(Excel(r, l), XlsxWriter.ContentType, $"plan-{id}.xlsx")
