@@ -14,17 +14,11 @@ public readonly record struct QuarterId(int Year, int Quarter)
 /// <summary>When a quarterly report opens, is due and is late ("每季度的第一周内报送上一季度的工作开展情况表").</summary>
 public static class ReportingPeriods
 {
-    /// <summary>China Standard Time (UTC+8, no daylight saving).</summary>
-    public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
-
     /// <summary>The report about <paramref name="q"/> opens on the next quarter's first day.</summary>
     public static DateOnly OpensOn(QuarterId q) => q.Next.FirstDay;
 
     /// <summary>Due on the last of <paramref name="dueDays"/> days counted from the opening day (7 = the first week).</summary>
     public static DateOnly DueOn(QuarterId q, int dueDays) => OpensOn(q).AddDays(Math.Max(1, dueDays) - 1);
-
-    /// <summary>The date in China of an instant.</summary>
-    public static DateOnly ChinaDate(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(ChinaOffset).DateTime);
 
     /// <summary>The quarter whose report is open on <paramref name="today"/> (the previous quarter).</summary>
     public static QuarterId ReportedQuarterOn(DateOnly today) => QuarterId.Of(today).Previous;
@@ -41,18 +35,18 @@ public static class ReportingPeriods
 
     /// <summary>Late: not handed in (draft or returned) after the end of the due day in China.</summary>
     public static bool IsOverdue(ReportStatus status, DateOnly dueOn, DateTimeOffset now) =>
-        status is ReportStatus.Draft or ReportStatus.Returned && ChinaDate(now) > dueOn;
+        status is ReportStatus.Draft or ReportStatus.Returned && ChinaTime.DateOf(now) > dueOn;
 
     /// <summary>Whether a reminder is due: still to hand in, within <paramref name="daysBefore"/> days of the due date and not late.</summary>
     public static bool NeedsReminder(ReportStatus status, DateOnly dueOn, int daysBefore, DateTimeOffset now)
     {
-        var today = ChinaDate(now);
+        var today = ChinaTime.DateOf(now);
         return status is ReportStatus.Draft or ReportStatus.Returned && today <= dueOn && today >= dueOn.AddDays(-Math.Max(0, daysBefore));
     }
 
     /// <summary>Punctual: first handed in on or before the due day (China time).</summary>
     public static bool WasOnTime(DateTimeOffset? firstSubmittedAt, DateOnly dueOn) =>
-        firstSubmittedAt is { } at && ChinaDate(at) <= dueOn;
+        firstSubmittedAt is { } at && ChinaTime.DateOf(at) <= dueOn;
 
     /// <summary>The quarters of a half-year (1 = Q1–Q2, 2 = Q3–Q4) and its last day.</summary>
     public static (QuarterId First, QuarterId Second, DateOnly LastDay) HalfYear(int year, int half) =>

@@ -18,7 +18,6 @@ public sealed record PolicyIn(string? Title, string? DocumentNo, string? Issuer,
 /// <summary>Policy publications (政务发布): written by the office and the police, shown on the public pages once published.</summary>
 public sealed class PolicyService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
 {
-    public const long MaxAttachmentBytes = 20 * 1024 * 1024;
 
     public static bool MayWrite(UserContext u) => u.IsOffice || u.IsPolice;
 
@@ -78,7 +77,7 @@ public sealed class PolicyService(IDbContextFactory<AppDbContext> dbFactory, Tim
         if (!await db.Policies.AnyAsync(p => p.Id == id, ct)) return Outcome<AttachmentDto>.NotFound;
         var errors = new FieldErrors();
         if (content.Length == 0) errors.Add("file", "field.required");
-        if (content.Length > MaxAttachmentBytes) errors.Add("file", "indicator.attachment.size", fileName, MaxAttachmentBytes / 1024 / 1024);
+        if (Uploads.TooLarge(content.Length)) errors.Add("file", "indicator.attachment.size", fileName, Uploads.MaxFileMegabytes);
         if (!errors.Ok) return Outcome<AttachmentDto>.Invalid(errors);
         var a = new PolicyAttachment { PolicyId = id, FileName = Path.GetFileName(fileName), ContentType = string.IsNullOrWhiteSpace(contentType) ? "application/octet-stream" : contentType,
             Size = content.Length, Content = content, UploadedAt = clock.GetUtcNow() };

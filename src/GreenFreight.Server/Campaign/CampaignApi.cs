@@ -90,17 +90,12 @@ public static class CampaignApi
                     if (decimal.TryParse(value, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var n)) number = n;
                     else return OutcomeResults.From(Registry.Outcome<ReportDto>.Invalid(new FieldErrors { new FieldError("value", "number.format") }), l);
                 }
-                var uploads = new List<Indicators.IndicatorService.UploadedFile>();
-                foreach (var f in files ?? (IFormFileCollection)new FormFileCollection())
-                {
-                    using var ms = new MemoryStream();
-                    await f.CopyToAsync(ms, ct);
-                    uploads.Add(new(f.FileName, f.ContentType ?? "application/octet-stream", ms.ToArray()));
-                }
+                var (uploads, fileErrors) = await Uploads.ReadAsync(files, "files", ct);
+                if (!fileErrors.Ok) return OutcomeResults.From(Registry.Outcome<ReportDto>.Invalid(fileErrors), l);
                 return OutcomeResults.From(await s.EnterIndicatorAsync(id, code, new(null, number, @checked, description), uploads, UserContext.From(ctx.User), ct), l);
             })
-            .DisableAntiforgery()
-            .WithSummary("Enter a manual indicator value of the own report with evidence files (unit; multipart `value`, `checked`, `description`, `files`)")
+            .DisableAntiforgery().WithUploadLimits()
+            .WithSummary("Enter a manual indicator value of the own report with evidence files (unit; multipart `value`, `checked`, `description`, `files`: at most 10, each ≤ 20 MB)")
             .WithDescription("Stored as an indicator entry as of the quarter's last day with the Indicators capability's rules (has/has-not + attachment needs a file) and linked to the report; values given only in `PUT` are entered on submission.");
         r.MapPost("/{id:int}/submit", async (int id, HttpContext ctx, CampaignService s, Localizer l, CancellationToken ct) =>
                 OutcomeResults.From(await s.ActAsync(id, ReportAction.Submit, null, UserContext.From(ctx.User), ct), l))

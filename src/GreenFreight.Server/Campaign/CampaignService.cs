@@ -50,7 +50,7 @@ public sealed record ReviewIn(string? Comment);
 public sealed record OpenIn(int? CampaignId, int? Year, int? Quarter);
 
 /// <summary>Campaigns, tasks and quarterly reports.</summary>
-public sealed class CampaignService(IDbContextFactory<AppDbContext> dbFactory, IndicatorService indicators, NotificationService notify, TimeProvider clock)
+public sealed class CampaignService(IDbContextFactory<AppDbContext> dbFactory, IndicatorService indicators, NotificationService notify, TimeProvider clock, ILogger<CampaignService> log)
 {
     // ---------- campaigns ----------
 
@@ -168,9 +168,15 @@ public sealed class CampaignService(IDbContextFactory<AppDbContext> dbFactory, I
             indicatorId = await db.IndicatorDefinitions.Where(x => x.Code == d.TargetIndicator.Trim()).Select(x => (int?)x.Id).FirstOrDefaultAsync(ct);
             errors.AddIf(indicatorId is null, "targetIndicator", "campaign.indicator.unknown", d.TargetIndicator);
         }
-        var units = d.Units ?? [];
         var known = await db.Units.Select(u => u.Id).ToListAsync(ct);
-        foreach (var u in units.Where(u => !known.Contains(u.UnitId))) errors.Add("units", "campaign.unit.unknown", u.UnitId);
+        for (var i = 0; i < (d.Units?.Count ?? 0); i++)
+        {
+            var u = d.Units![i];
+            if (u is null) { errors.Add($"units[{i}]", "field.required"); continue; }
+            errors.AddIf(!known.Contains(u.UnitId), $"units[{i}].unitId", "campaign.unit.unknown", u.UnitId);
+            RegistryRules.Defined(errors, $"units[{i}].role", u.Role);
+        }
+        var units = (d.Units ?? []).Where(u => u is not null).ToList();
         errors.AddIf(!units.Any(u => u.Role == TaskUnitRole.Lead), "units", "campaign.task.lead");
         if (!errors.Ok) return Outcome<TaskDto>.Invalid(errors);
         if (t is not null && d.Version is { } v && v != t.Version) return Outcome<TaskDto>.Conflict("record.changed");
@@ -244,7 +250,12 @@ public sealed class CampaignService(IDbContextFactory<AppDbContext> dbFactory, I
         if (created.Count == 0) return 0;
         db.AuditUser = by;
         try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateException) { return 0; } // another instance opened them at the same time
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+        {
+            // Another instance opened them at the same time (the unique index on campaign, unit, year and quarter); anything else propagates.
+            log.LogInformation("Reports of {Quarter} of campaign {Campaign} were opened by another instance meanwhile", q, c.Id);
+            return 0;
+        }
         foreach (var r in created)
             await notify.NotifyAsync(new NotificationMessage($"请填报{q}工作开展情况表", $"{q}工作开展情况表已开放，请于{r.DueOn:yyyy年M月d日}前报送。", $"/campaign/reports/{r.Id}", $"report-open-{r.Id}"),
                 await notify.UnitUsersAsync(r.UnitId, ct), ct);
@@ -255,7 +266,7 @@ public sealed class CampaignService(IDbContextFactory<AppDbContext> dbFactory, I
     public async Task RunScheduleAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var today = ReportingPeriods.ChinaDate(now);
+        var today = clock.Today();
         List<CampaignEntity> campaigns;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
             campaigns = await db.Campaigns.AsNoTracking().Where(c => c.IsActive).ToListAsync(ct);
@@ -358,6 +369,7 @@ public sealed class CampaignService(IDbContextFactory<AppDbContext> dbFactory, I
         RegistryRules.MaxLength(errors, "nextPlan", d.NextPlan, 8000);
         foreach (var (p, i) in (d.Progress ?? []).Select((p, i) => (p, i)))
         {
+            if (p is null) { errors.Add($"progress[{i}]", "field.required"); continue; }
             errors.AddIf(r.Progress.All(x => x.TaskId != p.TaskId), $"progress[{i}].taskId", "campaign.report.task");
             if (p.Percent is { } pc) RegistryRules.Range(errors, $"progress[{i}].percent", pc, 0, 100);
             if (p.Status is { } st) RegistryRules.Defined(errors, $"progress[{i}].status", st);
@@ -366,6 +378,7 @@ public sealed class CampaignService(IDbContextFactory<AppDbContext> dbFactory, I
         var defs = (await OwnedManualIndicatorsAsync(db, r.UnitId, ct)).ToDictionary(x => x.Code);
         foreach (var (iv, i) in (d.Indicators ?? []).Select((x, i) => (x, i)))
         {
+            if (iv is null) { errors.Add($"indicators[{i}]", "field.required"); continue; }
             errors.AddIf(!defs.ContainsKey(iv.Code ?? ""), $"indicators[{i}].code", "campaign.report.indicator", iv.Code);
             RegistryRules.MaxLength(errors, $"indicators[{i}].description", iv.Description, 4000);
         }
@@ -409,16 +422,25 @@ public sealed class CampaignService(IDbContextFactory<AppDbContext> dbFactory, I
         if (!ReportWorkflow.UnitMayEdit(r.Status)) return Outcome<ReportDto>.Conflict("campaign.report.locked");
         var def = (await OwnedManualIndicatorsAsync(db, r.UnitId, ct)).FirstOrDefault(d => d.Code == code);
         if (def is null) return Outcome<ReportDto>.Invalid(new FieldErrors { new FieldError("code", "campaign.report.indicator", code) });
-        var o = await indicators.AddEntryAsync(code, req with { AsOf = new QuarterId(r.Year, r.Quarter).LastDay }, files, user, ct);
+        var o = await indicators.PrepareEntryAsync(db, code, req with { AsOf = new QuarterId(r.Year, r.Quarter).LastDay }, files, user, ct);
         if (o.Kind != OutcomeKind.Ok) return new Outcome<ReportDto>(o.Kind, Errors: o.Errors, ConflictKey: o.ConflictKey);
         var row = r.IndicatorValues.FirstOrDefault(x => x.DefinitionId == def.Id);
         if (row is null) r.IndicatorValues.Add(row = new ReportIndicatorValue { DefinitionId = def.Id });
         row.Value = req.Value;
         row.Checked = RegistryRules.Clean(req.Checked);
         row.Description = RegistryRules.Clean(req.Description);
-        row.EntryId = o.Value;
         db.AuditUser = user.UserName;
-        await db.SaveChangesAsync(ct);
+        // The entry and the report's row are stored together: both or neither.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            db.IndicatorEntries.Add(o.Value!);
+            await db.SaveChangesAsync(ct);
+            row.EntryId = o.Value!.Id;
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException) { return Outcome<ReportDto>.Conflict("record.changed"); }
         return Outcome<ReportDto>.Ok(await ToDtoAsync(db, r, ct));
     }
 
@@ -435,15 +457,18 @@ public sealed class CampaignService(IDbContextFactory<AppDbContext> dbFactory, I
         errors.AddIf(action == ReportAction.Return && string.IsNullOrWhiteSpace(comment), "comment", "field.required");
         RegistryRules.MaxLength(errors, "comment", comment, 4000);
         var now = clock.GetUtcNow();
+        var entries = new List<(ReportIndicatorValue Value, Domain.Indicators.IndicatorEntry Entry)>();
         if (action == ReportAction.Submit)
         {
             // Values of the manual indicators become indicator entries as of the quarter's last day, with the Indicators capability's rules.
             var last = new QuarterId(r.Year, r.Quarter).LastDay;
-            var defs = await db.IndicatorDefinitions.AsNoTracking().Where(d => r.IndicatorValues.Select(v => v.DefinitionId).Contains(d.Id)).ToDictionaryAsync(d => d.Id, ct);
+            // All are checked first and written together with the report (one transaction): a refused value leaves no entry behind.
+            var definitionIds = r.IndicatorValues.Select(v => v.DefinitionId).ToList();
+            var defs = await db.IndicatorDefinitions.AsNoTracking().Where(d => definitionIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, ct);
             foreach (var v in r.IndicatorValues.Where(v => v.EntryId is null && v.Value is not null))
             {
-                var o = await indicators.AddEntryAsync(defs[v.DefinitionId].Code, new(last, v.Value, v.Checked, v.Description), [], user, ct);
-                if (o.Kind == OutcomeKind.Ok) v.EntryId = o.Value;
+                var o = await indicators.PrepareEntryAsync(db, defs[v.DefinitionId].Code, new(last, v.Value, v.Checked, v.Description), [], user, ct);
+                if (o.Kind == OutcomeKind.Ok) entries.Add((v, o.Value!));
                 else foreach (var e in o.Errors ?? []) errors.Add($"indicators.{defs[v.DefinitionId].Code}.{e.Field}", e.Key, e.Args);
             }
         }
@@ -468,7 +493,18 @@ public sealed class CampaignService(IDbContextFactory<AppDbContext> dbFactory, I
                 break;
         }
         db.AuditUser = user.UserName;
-        await db.SaveChangesAsync(ct);
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            try
+            {
+                foreach (var (_, e) in entries) db.IndicatorEntries.Add(e);
+                await db.SaveChangesAsync(ct);
+                foreach (var (v, e) in entries) v.EntryId = e.Id;
+                if (entries.Count > 0) await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException) { return Outcome<ReportDto>.Conflict("record.changed"); }
+        }
         var period = new QuarterId(r.Year, r.Quarter);
         var link = $"/campaign/reports/{r.Id}";
         if (action == ReportAction.Submit)

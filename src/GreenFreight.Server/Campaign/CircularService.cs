@@ -118,7 +118,7 @@ public sealed class CircularService(IDbContextFactory<AppDbContext> dbFactory, I
         }).ToList();
         sections.Add(new CircularSection { SortOrder = ++order, Kind = CircularSectionKind.Indicators, Heading = "二、创建指标完成情况", Body = $"截至{lastDay:yyyy年M月d日}，临淄区创建目标完成情况见下表。" });
         // Late or behind.
-        var late = members.Where(m => reports.Any(r => r.UnitId == m.UnitId && !ReportingPeriods.WasOnTime(r.FirstSubmittedAt, r.DueOn) && r.DueOn < ReportingPeriods.ChinaDate(now).AddDays(1))).Select(m => m.Unit!.Name).ToList();
+        var late = members.Where(m => reports.Any(r => r.UnitId == m.UnitId && !ReportingPeriods.WasOnTime(r.FirstSubmittedAt, r.DueOn) && r.DueOn < GreenFreight.Domain.ChinaTime.DateOf(now).AddDays(1))).Select(m => m.Unit!.Name).ToList();
         var behindUnits = members.Where(m => reports.Any(r => r.UnitId == m.UnitId && r.Progress.Any(p => p.Status == TaskProgressStatus.Behind))).Select(m => m.Unit!.Name).ToList();
         sections.Add(new CircularSection
         {
@@ -140,7 +140,7 @@ public sealed class CircularService(IDbContextFactory<AppDbContext> dbFactory, I
                 CampaignId = campaign.Id, Year = year, Half = half, Issuer = Issuer, Status = CircularStatus.Draft,
                 DocumentNumber = $"临绿配办〔{year}〕{n}号",
                 Title = $"关于{HalfName(year, half)}绿色货运配送示范城市创建工作进展情况的通报",
-                IssuedOn = ReportingPeriods.ChinaDate(now),
+                IssuedOn = GreenFreight.Domain.ChinaTime.DateOf(now),
             };
             db.Circulars.Add(circular);
         }

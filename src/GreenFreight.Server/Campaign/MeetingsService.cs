@@ -84,12 +84,14 @@ public sealed class MeetingsService(IDbContextFactory<AppDbContext> dbFactory, T
         RegistryRules.MaxLength(errors, "minutes", input.Minutes, 20_000);
         if (input.Date is { Year: < 2000 or > 2100 }) errors.Add("date", "date.format");
         var attendance = input.Attendance ?? [];
-        foreach (var a in attendance)
+        for (var i = 0; i < attendance.Count; i++)
         {
-            if (a.UnitId is not { } u || !unitIds.Contains(u)) errors.Add("attendance", "user.unit.unknown");
-            RegistryRules.MaxLength(errors, "attendance", a.Representative, 100);
+            var a = attendance[i];
+            if (a is null) { errors.Add($"attendance[{i}]", "field.required"); continue; }
+            if (a.UnitId is not { } u || !unitIds.Contains(u)) errors.Add($"attendance[{i}].unitId", "user.unit.unknown");
+            RegistryRules.MaxLength(errors, $"attendance[{i}].representative", a.Representative, 100);
         }
-        if (attendance.Where(a => a.UnitId is not null).GroupBy(a => a.UnitId).Any(g => g.Count() > 1)) errors.Add("attendance", "meeting.attendance.duplicate");
+        if (attendance.Where(a => a?.UnitId is not null).GroupBy(a => a.UnitId).Any(g => g.Count() > 1)) errors.Add("attendance", "meeting.attendance.duplicate");
         if (input.Publish == true && string.IsNullOrWhiteSpace(input.Minutes)) errors.Add("minutes", "meeting.minutes.required");
         if (!errors.Ok) return Outcome<MeetingDto>.Invalid(errors);
 

@@ -196,15 +196,27 @@ public sealed class IndicatorService(IDbContextFactory<AppDbContext> dbFactory, 
 
     public sealed record UploadedFile(string FileName, string ContentType, byte[] Content);
 
-    public const long MaxAttachmentBytes = 20 * 1024 * 1024;
-
     /// <summary>Records a value of a manual indicator with its evidence files. The office, or the indicator's owning unit.</summary>
     public async Task<Registry.Outcome<int>> AddEntryAsync(string code, EntryRequest req, IReadOnlyList<UploadedFile> files, UserContext user, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var def = await db.IndicatorDefinitions.FirstOrDefaultAsync(d => d.Code == code, ct);
-        if (def is null) return Registry.Outcome<int>.NotFound;
-        if (!(user.IsOffice || user.IsGovernment && def.OwnerUnitId is { } owner && owner == user.UnitId)) return Registry.Outcome<int>.Forbidden;
+        var o = await PrepareEntryAsync(db, code, req, files, user, ct);
+        if (o.Kind != Registry.OutcomeKind.Ok) return new Registry.Outcome<int>(o.Kind, Errors: o.Errors, ConflictKey: o.ConflictKey);
+        db.IndicatorEntries.Add(o.Value!);
+        db.AuditUser = user.UserName;
+        await db.SaveChangesAsync(ct);
+        return Registry.Outcome<int>.Ok(o.Value!.Id);
+    }
+
+    /// <summary>
+    /// Checks a value of a manual indicator with the rules of <see cref="AddEntryAsync"/> and returns the entry, not yet added,
+    /// so that a caller can store several entries (and its own changes) in one transaction.
+    /// </summary>
+    internal async Task<Registry.Outcome<IndicatorEntry>> PrepareEntryAsync(AppDbContext db, string code, EntryRequest req, IReadOnlyList<UploadedFile> files, UserContext user, CancellationToken ct = default)
+    {
+        var def = await db.IndicatorDefinitions.AsNoTracking().FirstOrDefaultAsync(d => d.Code == code, ct);
+        if (def is null) return Registry.Outcome<IndicatorEntry>.NotFound;
+        if (!(user.IsOffice || user.IsGovernment && def.OwnerUnitId is { } owner && owner == user.UnitId)) return Registry.Outcome<IndicatorEntry>.Forbidden;
         var errors = new FieldErrors();
         errors.AddIf(def.Source == IndicatorSource.Computed, "code", "indicator.computed");
         errors.AddIf(req.AsOf is null, "asOf", "field.required");
@@ -227,9 +239,10 @@ public sealed class IndicatorService(IDbContextFactory<AppDbContext> dbFactory, 
         var checkedList = (req.Checked ?? "").Split(['、', ',', '，'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
         foreach (var item in checkedList.Where(i => !options.Contains(i))) errors.Add("checked", "indicator.checklist.unknown", item);
         errors.AddIf(def.Kind == IndicatorValueKind.HasWithAttachment && req.Value == 1 && files.Count == 0, "files", "indicator.attachment.required");
-        foreach (var f in files) errors.AddIf(f.Content.LongLength > MaxAttachmentBytes, "files", "indicator.attachment.size", f.FileName, MaxAttachmentBytes / 1024 / 1024);
+        errors.AddIf(files.Count > Uploads.MaxFiles, "files", "upload.files.toomany", Uploads.MaxFiles);
+        foreach (var f in files) errors.AddIf(Uploads.TooLarge(f.Content.LongLength), "files", "indicator.attachment.size", f.FileName, Uploads.MaxFileMegabytes);
         Registry.RegistryRules.MaxLength(errors, "description", req.Description, 4000);
-        if (!errors.Ok) return Registry.Outcome<int>.Invalid(errors);
+        if (!errors.Ok) return Registry.Outcome<IndicatorEntry>.Invalid(errors);
 
         var now = DateTimeOffset.UtcNow;
         var entry = new IndicatorEntry
@@ -238,10 +251,7 @@ public sealed class IndicatorService(IDbContextFactory<AppDbContext> dbFactory, 
             Description = req.Description?.Trim(), UnitId = user.UnitId, EnteredBy = user.UserName, EnteredAt = now,
             Attachments = files.Select(f => new EvidenceAttachment { FileName = Path.GetFileName(f.FileName), ContentType = f.ContentType, Size = f.Content.LongLength, Content = f.Content, UploadedAt = now }).ToList(),
         };
-        db.IndicatorEntries.Add(entry);
-        db.AuditUser = user.UserName;
-        await db.SaveChangesAsync(ct);
-        return Registry.Outcome<int>.Ok(entry.Id);
+        return Registry.Outcome<IndicatorEntry>.Ok(entry);
     }
 
     public async Task<IndicatorDefinition?> DefinitionAsync(string code, CancellationToken ct = default)

@@ -63,22 +63,17 @@ public static class IndicatorsApi
                     if (decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var n)) number = n;
                     else errors.Add("value", "number.format");
                 }
+                var (uploads, fileErrors) = await Uploads.ReadAsync(files, "files", ct);
+                errors.AddRange(fileErrors);
                 if (!errors.Ok) return Problems.Validation(l, errors);
-                var uploads = new List<IndicatorService.UploadedFile>();
-                foreach (var f in files ?? (IFormFileCollection)new FormFileCollection())
-                {
-                    using var ms = new MemoryStream();
-                    await f.CopyToAsync(ms, ct);
-                    uploads.Add(new(f.FileName, f.ContentType ?? "application/octet-stream", ms.ToArray()));
-                }
                 var r = await svc.AddEntryAsync(code, new(date, number, @checked, description), uploads, UserContext.From(ctx.User), ct);
                 return r.Kind == OutcomeKind.Ok
                     ? TypedResults.Created($"/api/indicators/{code}/evidence?asOf={date:yyyy-MM-dd}", new EntryCreated(r.Value))
                     : RegistryApi.ToProblem(r, l);
             })
-            .DisableAntiforgery()
+            .DisableAntiforgery().WithUploadLimits()
             .WithSummary("Enter a value of a manual indicator")
-            .WithDescription("Multipart form: `asOf` (YYYY-MM-DD, in force from), `value` (number; 1/0 for yes/no and has/has-not), `checked` (checklist items separated by 、), `description`, and evidence `files`. Allowed for the office and the indicator's owning unit.");
+            .WithDescription("Multipart form: `asOf` (YYYY-MM-DD, in force from), `value` (number; 1/0 for yes/no and has/has-not), `checked` (checklist items separated by 、), `description`, and evidence `files` (at most 10, each ≤ 20 MB). Allowed for the office and the indicator's owning unit.");
 
         g.MapGet("/attachments/{id:int}", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (int id, IndicatorService svc, Localizer l, CancellationToken ct) =>
                 await svc.AttachmentAsync(id, ct) is { } a ? TypedResults.File(a.Content, a.ContentType, a.FileName) : Problems.NotFound(l))

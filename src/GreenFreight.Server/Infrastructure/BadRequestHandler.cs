@@ -36,13 +36,20 @@ public sealed class BadRequestHandler(Localizer l, IProblemDetailsService proble
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = ctx, ProblemDetails = details, Exception = exception });
     }
 
-    /// <summary><c>$.grossWeightKg</c> → <c>grossWeightKg</c>; <c>$.location.coordinates[0]</c> → <c>location</c>.</summary>
-    static string FieldOf(string? path)
+    /// <summary>
+    /// <c>$.grossWeightKg</c> → <c>grossWeightKg</c>; <c>$.location.coordinates[0]</c> → <c>location</c>; an element of a list keeps
+    /// its index and property: <c>$.units[2].role</c> → <c>units[2].role</c>, <c>$.units[2]</c> → <c>units[2]</c>.
+    /// </summary>
+    internal static string FieldOf(string? path)
     {
         if (string.IsNullOrEmpty(path) || path == "$") return "";
         var p = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
         var end = p.IndexOfAny(['.', '[']);
-        var name = end < 0 ? p : p[..end];
-        return name.Length > 0 ? char.ToLowerInvariant(name[0]) + name[1..] : "";
+        var name = Camel(end < 0 ? p : p[..end]);
+        if (name.Length == 0 || end < 0 || p[end] != '[') return name;
+        var m = System.Text.RegularExpressions.Regex.Match(p[end..], @"^\[(\d+)\](?:\.(\w+))?");
+        return !m.Success ? name : $"{name}[{m.Groups[1].Value}]" + (m.Groups[2].Success ? "." + Camel(m.Groups[2].Value) : "");
     }
+
+    static string Camel(string name) => name.Length > 0 ? char.ToLowerInvariant(name[0]) + name[1..] : "";
 }

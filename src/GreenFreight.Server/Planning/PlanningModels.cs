@@ -10,11 +10,16 @@ public sealed class PlanningOptions
     public int DefaultTimeLimitSeconds { get; set; } = 10;
     public int MaxTimeLimitSeconds { get; set; } = 300;
     public int MaxStops { get; set; } = 500;
+    /// <summary>At most this many <c>vehicles[]</c> entries (each with its own <c>count</c>) and <c>fleetEnterpriseIds[]</c> entries in a request.</summary>
+    public int MaxVehicleEntries { get; set; } = 200;
+    public int MaxFleetEnterprises { get; set; } = 50;
     public double FixedCostPerVehicle { get; set; } = 150;
     public double DriverCostPerHour { get; set; } = 40;
     public double ReassignCost { get; set; } = 20;
     public int HeartbeatSeconds { get; set; } = 2;
     public int StaleAfterSeconds { get; set; } = 30;
+    /// <summary>How many times a job is claimed before a job whose instance keeps stopping fails instead of being queued again.</summary>
+    public int MaxAttempts { get; set; } = 3;
     public double PollSeconds { get; set; } = 1;
     /// <summary>Per energy type: consumption per km, its unit, CO2 kg and cost (yuan) per unit.</summary>
     public Dictionary<string, EnergyFactor> Energy { get; set; } = new()
@@ -113,7 +118,7 @@ public sealed record FactorDto(string Energy, string Unit, double PerKm, double 
 
 public sealed record PlanResultDto(PlanSummaryDto Plan, IReadOnlyList<RouteDto> Routes, IReadOnlyList<string> Unassigned, PlanSummaryDto? Baseline,
     IReadOnlyList<ShipperBaselineDto> BaselineByShipper, IReadOnlyList<FactorDto> Factors, double FixedCostPerVehicle, double DriverCostPerHour,
-    bool Cancelled, long Iterations, double ElapsedSeconds, IReadOnlyList<string> ChangedRoutes);
+    bool Cancelled, long Iterations, double ElapsedSeconds, IReadOnlyList<string> ChangedRoutes, string? BaselineUnavailable = null);
 
 public sealed record JobDto(int Id, string Name, string Status, int? EnterpriseId, string CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset? StartedAt,
     DateTimeOffset? FinishedAt, int? ParentJobId, int Stops, int TimeLimitSeconds, ProgressDto? Progress, PlanResultDto? Result, string? Error, bool CancelRequested);

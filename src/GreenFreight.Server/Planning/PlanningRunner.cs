@@ -38,13 +38,56 @@ public sealed class PlanningRunner(IDbContextFactory<AppDbContext> dbFactory, IO
 
     long NowMs => clock.GetUtcNow().ToUnixTimeMilliseconds();
 
-    async Task RequeueStaleAsync(CancellationToken ct)
+    /// <summary>
+    /// Queues again the running jobs whose instance stopped sending heartbeats; a job that has already been claimed
+    /// <see cref="PlanningOptions.MaxAttempts"/> times fails instead (it may be what kills its instances). Each change is audited.
+    /// </summary>
+    internal async Task RequeueStaleAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var cutoff = NowMs - O.StaleAfterSeconds * 1000L;
-        var n = await db.PlanningJobs.Where(j => j.Status == PlanningJobStatus.Running && j.HeartbeatUnixMs < cutoff)
-            .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, PlanningJobStatus.Queued).SetProperty(j => j.ClaimedBy, (string?)null), ct);
-        if (n > 0) log.LogWarning("Requeued {Count} planning job(s) whose instance stopped sending heartbeats", n);
+        var stale = await db.PlanningJobs.AsNoTracking().Where(j => j.Status == PlanningJobStatus.Running && j.HeartbeatUnixMs < cutoff)
+            .Select(j => new { j.Id, j.Attempts, j.ClaimedBy }).ToListAsync(ct);
+        var max = Math.Max(1, O.MaxAttempts);
+        foreach (var j in stale)
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            int n;
+            if (j.Attempts >= max)
+            {
+                var reason = $"规划任务已尝试 {j.Attempts} 次，运行实例均中断，不再重试 / The job was tried {j.Attempts} times and its instance stopped each time; not retried";
+                var done = clock.GetUtcNow();
+                n = await db.PlanningJobs.Where(x => x.Id == j.Id && x.Status == PlanningJobStatus.Running && x.HeartbeatUnixMs < cutoff)
+                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, PlanningJobStatus.Failed).SetProperty(x => x.Error, reason)
+                        .SetProperty(x => x.FinishedAt, done).SetProperty(x => x.ClaimedBy, (string?)null), ct);
+                if (n == 1) await AuditAsync(db, j.Id, clock.GetUtcNow(), ct, ("Status", "Running", "Failed"), ("ClaimedBy", j.ClaimedBy, null), ("Error", null, reason));
+            }
+            else
+            {
+                n = await db.PlanningJobs.Where(x => x.Id == j.Id && x.Status == PlanningJobStatus.Running && x.HeartbeatUnixMs < cutoff)
+                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, PlanningJobStatus.Queued).SetProperty(x => x.ClaimedBy, (string?)null), ct);
+                if (n == 1) await AuditAsync(db, j.Id, clock.GetUtcNow(), ct, ("Status", "Running", "Queued"), ("ClaimedBy", j.ClaimedBy, null));
+            }
+            await tx.CommitAsync(ct);
+            if (n == 1) log.LogWarning("Planning job {Id} stopped sending heartbeats after {Attempts} attempt(s): {Action}", j.Id, j.Attempts, j.Attempts >= max ? "failed" : "queued again");
+        }
+    }
+
+    static readonly JsonSerializerOptions AuditJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>
+    /// The audit row of a status change made by a conditional update (<c>ExecuteUpdate</c> bypasses the change tracker and so
+    /// the audit interceptor): the same shape the interceptor writes, by "system".
+    /// </summary>
+    internal static async Task AuditAsync(AppDbContext db, int id, DateTimeOffset at, CancellationToken ct, params (string Property, object? Old, object? New)[] changes)
+    {
+        db.AuditEntries.Add(new Domain.Auditing.AuditEntry
+        {
+            At = at, UserName = string.IsNullOrWhiteSpace(db.AuditUser) ? "system" : db.AuditUser!, EntityType = nameof(PlanningJob),
+            EntityId = id.ToString(System.Globalization.CultureInfo.InvariantCulture), Action = Domain.Auditing.AuditAction.Updated,
+            Changes = JsonSerializer.Serialize(changes.ToDictionary(c => c.Property, c => new { old = c.Old, @new = c.New }), AuditJson),
+        });
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Claims the oldest queued job, or none when another instance was faster.</summary>
@@ -56,13 +99,16 @@ public sealed class PlanningRunner(IDbContextFactory<AppDbContext> dbFactory, IO
         var now = clock.GetUtcNow();
         var nowMs = now.ToUnixTimeMilliseconds();
         var me = InstanceId;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var claimed = await db.PlanningJobs.Where(j => j.Id == id && j.Status == PlanningJobStatus.Queued)
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, PlanningJobStatus.Running).SetProperty(j => j.ClaimedBy, me)
                 .SetProperty(j => j.HeartbeatUnixMs, nowMs).SetProperty(j => j.StartedAt, now).SetProperty(j => j.Attempts, j => j.Attempts + 1), ct);
+        if (claimed == 1) await AuditAsync(db, id.Value, now, ct, ("Status", "Queued", "Running"), ("ClaimedBy", null, me));
+        await tx.CommitAsync(ct);
         return claimed == 1 ? id : null;
     }
 
-    async Task RunAsync(int id, CancellationToken stoppingToken)
+    internal async Task RunAsync(int id, CancellationToken stoppingToken)
     {
         PlanningJob? job;
         await using (var db = await dbFactory.CreateDbContextAsync(stoppingToken))
@@ -108,9 +154,12 @@ public sealed class PlanningRunner(IDbContextFactory<AppDbContext> dbFactory, IO
         var done = clock.GetUtcNow();
         var last = Volatile.Read(ref latest) is { } lp ? JsonSerializer.Serialize(lp with { Fraction = 1 }, PlanningService.Json) : null;
         await using var db2 = await dbFactory.CreateDbContextAsync(CancellationToken.None);
-        await db2.PlanningJobs.Where(j => j.Id == id && j.ClaimedBy == me)
+        await using var tx = await db2.Database.BeginTransactionAsync(CancellationToken.None);
+        var n = await db2.PlanningJobs.Where(j => j.Id == id && j.ClaimedBy == me)
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, status).SetProperty(j => j.ResultJson, result).SetProperty(j => j.Error, error)
                 .SetProperty(j => j.FinishedAt, done).SetProperty(j => j.ProgressJson, last), CancellationToken.None);
+        if (n == 1) await AuditAsync(db2, id, done, CancellationToken.None, ("Status", "Running", status.ToString()), ("Error", null, error));
+        await tx.CommitAsync(CancellationToken.None);
     }
 
     PlanResultDto Solve(PlanningSpec spec, int? parentId, CancellationToken ct, Action<ProgressDto> progress)
@@ -135,7 +184,16 @@ public sealed class PlanningRunner(IDbContextFactory<AppDbContext> dbFactory, IO
         progress(new ProgressDto("baseline", res.Elapsed.TotalSeconds, res.Iterations, res.Best.Vehicles, Math.Round(res.Best.Distance, 2), Math.Round(res.Best.Cost, 2), res.Best.Feasible, 0));
         var shippers = Math.Max(1, spec.Stops.Select(s => s.Shipper).Distinct().Count());
         var per = cancelled ? TimeSpan.FromSeconds(0.5) : TimeSpan.FromSeconds(Math.Max(0.5, spec.TimeLimitSeconds * 0.5 / shippers));
-        var (baseline, byShipper) = PlanningService.Baseline(spec, o, per, cancelled ? 2000 : null, CancellationToken.None);
+        // The baseline is a comparison only: when it cannot be built or solved, the plan is kept and the baseline reported unavailable.
+        PlanSummaryDto? baseline = null;
+        List<ShipperBaselineDto> byShipper = [];
+        string? baselineError = null;
+        try { (baseline, byShipper) = PlanningService.Baseline(spec, o, per, cancelled ? 2000 : null, CancellationToken.None); }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            log.LogWarning(ex, "Baseline of planning job {Name} unavailable", spec.Name);
+            baselineError = ex.Message.Length > 500 ? ex.Message[..500] : ex.Message;
+        }
         var changed = new List<string>();
         if (previous is not null)
         {
@@ -144,6 +202,6 @@ public sealed class PlanningRunner(IDbContextFactory<AppDbContext> dbFactory, IO
         }
         var unassigned = res.Best.Unassigned.Select(u => built.Problem.ClientAt(u).Id).ToList();
         return new PlanResultDto(plan, routes, unassigned, baseline, byShipper, PlanningService.Factors(o), o.FixedCostPerVehicle, o.DriverCostPerHour,
-            cancelled, res.Iterations, Math.Round(res.Elapsed.TotalSeconds, 2), changed);
+            cancelled, res.Iterations, Math.Round(res.Elapsed.TotalSeconds, 2), changed, baselineError);
     }
 }

@@ -100,14 +100,27 @@ public sealed class PlanningService(IDbContextFactory<AppDbContext> dbFactory, A
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.AuditUser = user.UserName;
-        var job = await Scope(db, user).FirstOrDefaultAsync(j => j.Id == id, ct);
+        var job = await Scope(db, user).AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, ct);
         if (job is null) return Outcome<JobDto>.NotFound;
         if (job.IsFinished) return Outcome<JobDto>.Ok(ToDto(job));
-        job.CancelRequested = true;
-        if (job.Status == PlanningJobStatus.Queued) { job.Status = PlanningJobStatus.Cancelled; job.FinishedAt = clock.GetUtcNow(); }
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateConcurrencyException) { }
-        return Outcome<JobDto>.Ok(ToDto(job));
+        // Conditional updates, as the runner's claim: a queued job is cancelled only while it is still queued (the runner may
+        // claim it at the same moment); otherwise only the cancel flag is set, which the running instance reads at its heartbeat.
+        var now = clock.GetUtcNow();
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            var n = await db.PlanningJobs.Where(j => j.Id == id && j.Status == PlanningJobStatus.Queued)
+                .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, PlanningJobStatus.Cancelled).SetProperty(j => j.CancelRequested, true).SetProperty(j => j.FinishedAt, now), ct);
+            if (n == 1) await PlanningRunner.AuditAsync(db, id, now, ct, ("Status", "Queued", "Cancelled"), ("CancelRequested", false, true));
+            else
+            {
+                n = await db.PlanningJobs.Where(j => j.Id == id && j.Status == PlanningJobStatus.Running && !j.CancelRequested)
+                    .ExecuteUpdateAsync(s => s.SetProperty(j => j.CancelRequested, true), ct);
+                if (n == 1) await PlanningRunner.AuditAsync(db, id, now, ct, ("CancelRequested", false, true));
+            }
+            await tx.CommitAsync(ct);
+        }
+        var after = await db.PlanningJobs.AsNoTracking().FirstAsync(j => j.Id == id, ct);
+        return Outcome<JobDto>.Ok(ToDto(after));
     }
 
     /// <summary>Re-planning: the previous plan's routes become vehicles of their own; the frozen stops (served or committed) stay
@@ -123,6 +136,11 @@ public sealed class PlanningService(IDbContextFactory<AppDbContext> dbFactory, A
         var ids = spec.Stops.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
         var newStops = new List<SpecStop>();
         var zoneEngine = (await access.FreshAsync(ct)).Engine;
+        if (spec.Stops.Count + (req.NewStops?.Count ?? 0) > O.MaxStops)
+        {
+            errors.Add("newStops", "field.range", 0, Math.Max(0, O.MaxStops - spec.Stops.Count));
+            return Outcome<JobCreatedDto>.Invalid(errors);
+        }
         var outlets = await OutletsAsync(req.NewStops, user, ct);
         for (var i = 0; i < (req.NewStops?.Count ?? 0); i++)
             if (ResolveStop(req.NewStops![i], spec.Stops.Count + i, $"newStops[{i}]", outlets, zoneEngine, errors) is { } s)
@@ -220,6 +238,12 @@ public sealed class PlanningService(IDbContextFactory<AppDbContext> dbFactory, A
 
         // Fleet: given, or the enterprises' registered vehicles in service on the date.
         var vehicles = new List<SpecVehicle>();
+        if (req.Vehicles?.Count > O.MaxVehicleEntries || req.FleetEnterpriseIds?.Count > O.MaxFleetEnterprises)
+        {
+            errors.AddIf(req.Vehicles?.Count > O.MaxVehicleEntries, "vehicles", "planning.list.toomany", O.MaxVehicleEntries);
+            errors.AddIf(req.FleetEnterpriseIds?.Count > O.MaxFleetEnterprises, "fleetEnterpriseIds", "planning.list.toomany", O.MaxFleetEnterprises);
+            return null;
+        }
         for (var i = 0; i < (req.Vehicles?.Count ?? 0); i++)
         {
             var v = req.Vehicles![i];

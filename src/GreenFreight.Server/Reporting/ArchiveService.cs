@@ -17,8 +17,6 @@ public sealed record ArchiveUpload(string? DocumentNo, string? Title, string? Is
 /// <summary>The office's document archive (文件档案): upload with metadata, search by title or 文号, download, delete.</summary>
 public sealed class ArchiveService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, Localizer l)
 {
-    public const long MaxFileBytes = 20 * 1024 * 1024;
-
     /// <summary>Reads: government users (office, units, police). Writes: the office only.</summary>
     public static bool MayRead(UserContext u) => u.IsGovernment;
 
@@ -97,7 +95,7 @@ public sealed class ArchiveService(IDbContextFactory<AppDbContext> dbFactory, Ti
         if (string.IsNullOrWhiteSpace(meta.Category)) errors.Add("category", "field.required");
         else if (!Enum.TryParse(meta.Category.Trim(), true, out category) || !Enum.IsDefined(category)) errors.Add("category", "field.enum");
         if (content is null || content.Length == 0) errors.Add("file", "field.required");
-        else if (content.LongLength > MaxFileBytes) errors.Add("file", "indicator.attachment.size", fileName ?? "", MaxFileBytes / 1024 / 1024);
+        else if (Uploads.TooLarge(content.LongLength)) errors.Add("file", "indicator.attachment.size", fileName ?? "", Uploads.MaxFileMegabytes);
         if (!errors.Ok) return Outcome<ArchiveDocumentDto>.Invalid(errors);
 
         var name = Path.GetFileName(string.IsNullOrWhiteSpace(fileName) ? "document" : fileName);

@@ -76,19 +76,13 @@ public static class ReportingApi
         d.MapPost("/", async ([FromForm] string? documentNo, [FromForm] string? title, [FromForm] string? issuedOn, [FromForm] string? issuer, [FromForm] string? category,
                 [FromForm] string? notes, IFormFile? file, HttpContext ctx, ArchiveService s, Localizer l, CancellationToken ct) =>
             {
-                byte[]? content = null;
-                if (file is not null && file.Length <= ArchiveService.MaxFileBytes)
-                {
-                    using var ms = new MemoryStream();
-                    await file.CopyToAsync(ms, ct);
-                    content = ms.ToArray();
-                }
-                else if (file is not null)
-                    return OutcomeResults.From(Outcome<ArchiveDocumentDto>.Invalid(new FieldErrors { new FieldError("file", "indicator.attachment.size", file.FileName, ArchiveService.MaxFileBytes / 1024 / 1024) }), l);
+                var (read, fileErrors) = await Uploads.ReadAsync(file is null ? null : [file], "file", ct);
+                if (!fileErrors.Ok) return OutcomeResults.From(Outcome<ArchiveDocumentDto>.Invalid(fileErrors), l);
+                var content = read.FirstOrDefault()?.Content;
                 return OutcomeResults.From(await s.UploadAsync(new ArchiveUpload(documentNo, title, issuedOn, issuer, category, notes), file?.FileName, file?.ContentType, content,
                     UserContext.From(ctx.User), ct), l);
             })
-            .DisableAntiforgery().RequireAuthorization(p => p.RequireRole(Roles.Office))
+            .DisableAntiforgery().WithUploadLimits().RequireAuthorization(p => p.RequireRole(Roles.Office))
             .WithSummary("Upload a document (office)")
             .WithDescription("Multipart form: `file` (≤ 20 MB), `title`, `documentNo` (文号, optional), `issuedOn` (YYYY-MM-DD), `issuer` (发文单位), `category`, `notes`. "
                 + "The file is stored in the database; the upload is audit-logged.");
