@@ -85,19 +85,20 @@ public sealed class PositionPipeline(IDbContextFactory<AppDbContext> dbFactory, 
         Task<bool>? waiting = null;
         try
         {
-            Maintain(store, stoppingToken);   // opens the store; resumes work a previous run left unfinished
+            Maintain(store, false, stoppingToken);   // opens the store; resumes work a previous run left unfinished
             while (!stoppingToken.IsCancellationRequested)
             {
                 if (reader.TryPeek(out _))
                 {
                     StoreBatch(store, batch, rows, reader);
-                    // Background work interleaves with batches, one short step after each, so it cannot starve acknowledgements.
-                    if (store.MaintenanceDue) Maintain(store, stoppingToken);
+                    // Background work interleaves with batches, one short, time-bounded step after each, so it cannot starve
+                    // acknowledgements; the loop then takes the next waiting batch before any further step.
+                    if (store.MaintenanceDue) Maintain(store, reader.TryPeek(out _), stoppingToken);
                     continue;
                 }
                 if (store.MaintenanceDue)
                 {
-                    Maintain(store, stoppingToken);
+                    Maintain(store, false, stoppingToken);
                     continue;
                 }
                 waiting ??= reader.WaitToReadAsync(stoppingToken).AsTask();
@@ -166,11 +167,11 @@ public sealed class PositionPipeline(IDbContextFactory<AppDbContext> dbFactory, 
         }
     }
 
-    void Maintain(IPositionStore store, CancellationToken ct)
+    void Maintain(IPositionStore store, bool appendsWaiting, CancellationToken ct)
     {
         try
         {
-            store.MaintainAsync(ct).GetAwaiter().GetResult();
+            store.MaintainAsync(appendsWaiting, ct).GetAwaiter().GetResult();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
