@@ -155,7 +155,9 @@ public sealed class PositionPipeline(IDbContextFactory<AppDbContext> dbFactory, 
     {
         try
         {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             store.AppendAsync(rows, CancellationToken.None).GetAwaiter().GetResult();
+            WarnIfSlow("append", rows.Count, started);
             Interlocked.Add(ref _stored, rows.Count);
             Interlocked.Increment(ref _batches);
             foreach (var p in batch) p.Done.TrySetResult();
@@ -167,11 +169,23 @@ public sealed class PositionPipeline(IDbContextFactory<AppDbContext> dbFactory, 
         }
     }
 
+    /// <summary>A writer call long enough to show in the ack p99 is logged (diagnosing tail latency on a real machine).</summary>
+    void WarnIfSlow(string what, int rows, long started)
+    {
+        var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+        if (elapsed >= SlowWriterCall)
+            log.LogWarning("Position writer: {What} ({Rows} rows) held the writer for {Ms:F0} ms", what, rows, elapsed.TotalMilliseconds);
+    }
+
+    static readonly TimeSpan SlowWriterCall = TimeSpan.FromMilliseconds(100);
+
     void Maintain(IPositionStore store, bool appendsWaiting, CancellationToken ct)
     {
         try
         {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             store.MaintainAsync(appendsWaiting, ct).GetAwaiter().GetResult();
+            WarnIfSlow("background step", 0, started);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
