@@ -85,19 +85,20 @@ public sealed class PositionPipeline(IDbContextFactory<AppDbContext> dbFactory, 
         Task<bool>? waiting = null;
         try
         {
-            Maintain(store, stoppingToken);   // opens the store; resumes work a previous run left unfinished
+            Maintain(store, false, stoppingToken);   // opens the store; resumes work a previous run left unfinished
             while (!stoppingToken.IsCancellationRequested)
             {
                 if (reader.TryPeek(out _))
                 {
                     StoreBatch(store, batch, rows, reader);
-                    // Background work interleaves with batches, one short step after each, so it cannot starve acknowledgements.
-                    if (store.MaintenanceDue) Maintain(store, stoppingToken);
+                    // Background work interleaves with batches, one short, time-bounded step after each, so it cannot starve
+                    // acknowledgements; the loop then takes the next waiting batch before any further step.
+                    if (store.MaintenanceDue) Maintain(store, reader.TryPeek(out _), stoppingToken);
                     continue;
                 }
                 if (store.MaintenanceDue)
                 {
-                    Maintain(store, stoppingToken);
+                    Maintain(store, false, stoppingToken);
                     continue;
                 }
                 waiting ??= reader.WaitToReadAsync(stoppingToken).AsTask();
@@ -154,7 +155,9 @@ public sealed class PositionPipeline(IDbContextFactory<AppDbContext> dbFactory, 
     {
         try
         {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             store.AppendAsync(rows, CancellationToken.None).GetAwaiter().GetResult();
+            WarnIfSlow("append", rows.Count, started);
             Interlocked.Add(ref _stored, rows.Count);
             Interlocked.Increment(ref _batches);
             foreach (var p in batch) p.Done.TrySetResult();
@@ -166,11 +169,23 @@ public sealed class PositionPipeline(IDbContextFactory<AppDbContext> dbFactory, 
         }
     }
 
-    void Maintain(IPositionStore store, CancellationToken ct)
+    /// <summary>A writer call long enough to show in the ack p99 is logged (diagnosing tail latency on a real machine).</summary>
+    void WarnIfSlow(string what, int rows, long started)
+    {
+        var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+        if (elapsed >= SlowWriterCall)
+            log.LogWarning("Position writer: {What} ({Rows} rows) held the writer for {Ms:F0} ms", what, rows, elapsed.TotalMilliseconds);
+    }
+
+    static readonly TimeSpan SlowWriterCall = TimeSpan.FromMilliseconds(100);
+
+    void Maintain(IPositionStore store, bool appendsWaiting, CancellationToken ct)
     {
         try
         {
-            store.MaintainAsync(ct).GetAwaiter().GetResult();
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            store.MaintainAsync(appendsWaiting, ct).GetAwaiter().GetResult();
+            WarnIfSlow("background step", 0, started);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

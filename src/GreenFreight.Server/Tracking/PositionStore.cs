@@ -22,6 +22,12 @@ public interface IPositionStore : IAsyncDisposable
     Task MaintainAsync(CancellationToken ct) => Task.CompletedTask;
 
     /// <summary>
+    /// Runs one short step of background work; <paramref name="appendsWaiting"/> says acknowledgements are queued behind
+    /// it, so the step should stay within its short time budget.
+    /// </summary>
+    Task MaintainAsync(bool appendsWaiting, CancellationToken ct) => MaintainAsync(ct);
+
+    /// <summary>
     /// Upserts the shared live state of vehicles (<c>vehicle_live</c>) on the writer's own connection, between batches: on
     /// SQLite a second writer would make the next batch (and so every acknowledgement) wait for the file lock. A row only
     /// ever moves forward in time.

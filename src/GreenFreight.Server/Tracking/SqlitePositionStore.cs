@@ -63,10 +63,14 @@ public sealed class SqlitePositionStore(string connectionString, SqliteStoreOpti
     int _pos;                        // next row of _chunk to move
     bool _markerWritten;
     long _deletedUpTo;               // delete phase: rowids <= this are gone
-    long _lastStepRows;
+    double _moveRate, _deleteRate;   // rows per ms measured on previous move / delete steps (0: none yet)
+    int _lastMoveRows, _lastDeleteRows;
     (long Max, long Next)? _resume;  // the move found unfinished at start
 
     public long MovedRows { get; private set; }
+
+    /// <summary>Called after each background transaction (tests, diagnostics); runs on the writer.</summary>
+    public Action<MaintenanceStep>? StepObserver { get; set; }
     public long InboxRows => Interlocked.Read(ref _inboxRows) + (_chunk is { } c ? c.Rows.Length - _pos : 0);
 
     sealed class Chunk(long maxRowId, long minRowId, Row[] rows)
@@ -197,7 +201,6 @@ public sealed class SqlitePositionStore(string connectionString, SqliteStoreOpti
         foreach (var x in points) _insertInbox!.Insert(x);
         tx.Commit();
         Interlocked.Add(ref _inboxRows, points.Count);
-        _lastStepRows = points.Count;
         return Task.CompletedTask;
     }
 
@@ -225,8 +228,15 @@ public sealed class SqlitePositionStore(string connectionString, SqliteStoreOpti
         : _loading is not null ? TimeSpan.FromMilliseconds(20)
         : Interlocked.Read(ref _inboxRows) > 0 ? _o.MoveInterval - Stopwatch.GetElapsedTime(_lastMoveStarted) : null;
 
-    /// <summary>One bounded step of moving inbox rows into <c>track_points</c>.</summary>
-    public Task MaintainAsync(CancellationToken ct)
+    /// <summary>One time-bounded step of moving inbox rows into <c>track_points</c>, sized as when no append waits.</summary>
+    public Task MaintainAsync(CancellationToken ct) => MaintainAsync(false, ct);
+
+    /// <summary>
+    /// One time-bounded step of moving inbox rows into <c>track_points</c> (or removing moved rows from the inbox): as many
+    /// rows as fit the budget (<see cref="MaintenanceStepSizer"/>) at the rate measured on the previous steps. Loading and
+    /// sorting the chunk happen on another thread, outside the write transaction.
+    /// </summary>
+    public Task MaintainAsync(bool appendsWaiting, CancellationToken ct)
     {
         var conn = Open();
         if (_chunk is null)
@@ -255,11 +265,14 @@ public sealed class SqlitePositionStore(string connectionString, SqliteStoreOpti
             if (!_markerWritten) Interlocked.Add(ref _inboxRows, -_chunk.Rows.Length);
         }
         var chunk = _chunk;
+        var budget = MaintenanceStepSizer.Budget(_o, appendsWaiting, InboxRows);
+        var started = Stopwatch.GetTimestamp();
         using var tx = conn.BeginTransaction();
         if (_pos < chunk.Rows.Length)
         {
-            // Move up to a step of rows, ending where a vehicle ends so that "vehicles below NextVehicle are moved" holds.
-            var limit = Math.Max(_o.MoveStepRows, (int)Math.Min(_o.CatchUpFactor * _lastStepRows, 50_000));
+            // Move the rows that fit the budget, ending where a vehicle ends so that "vehicles below NextVehicle are moved" holds.
+            var rate = _moveRate;
+            var limit = MaintenanceStepSizer.Rows(rate, budget, chunk.Rows.Length - _pos, _o.MinStepRows, _o.MoveStepRows, _lastMoveRows);
             var end = Math.Min(chunk.Rows.Length, _pos + limit);
             while (end < chunk.Rows.Length && chunk.Rows[end].P.VehicleId == chunk.Rows[end - 1].P.VehicleId) end++;
             for (var i = _pos; i < end; i++) _insertPoint!.Insert(chunk.Rows[i].P);
@@ -268,13 +281,20 @@ public sealed class SqlitePositionStore(string connectionString, SqliteStoreOpti
             _moveNext!.Value = end < chunk.Rows.Length ? chunk.Rows[end].P.VehicleId : long.MaxValue;
             _setMove.ExecuteNonQuery();
             tx.Commit();
+            var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            var rows = end - _pos;
+            _moveRate = MaintenanceStepSizer.Observe(_moveRate, rows, ms);
+            _lastMoveRows = rows;
             _markerWritten = true;
-            MovedRows += end - _pos;
+            MovedRows += rows;
             _pos = end;
+            StepObserver?.Invoke(new MaintenanceStep("move", rows, limit, rate, budget, appendsWaiting, ms));
             return Task.CompletedTask;
         }
-        // Everything copied: remove the moved rows from the inbox (oldest first), then the marker.
-        var upTo = Math.Min(chunk.MaxRowId, _deletedUpTo + _o.DeleteStepRows);
+        // Everything copied: remove the moved rows from the inbox (oldest first, by rowid range), then the marker.
+        var deleteRate = _deleteRate;
+        var deleteLimit = MaintenanceStepSizer.Rows(deleteRate, budget, chunk.MaxRowId - _deletedUpTo, _o.MinStepRows, _o.DeleteStepRows, _lastDeleteRows);
+        var upTo = Math.Min(chunk.MaxRowId, _deletedUpTo + Math.Max(1, deleteLimit));
         using (var del = conn.CreateCommand())
         {
             del.Transaction = tx;
@@ -284,6 +304,11 @@ public sealed class SqlitePositionStore(string connectionString, SqliteStoreOpti
             del.ExecuteNonQuery();
         }
         tx.Commit();
+        var deleteMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        var deleted = (int)(upTo - _deletedUpTo);
+        _deleteRate = MaintenanceStepSizer.Observe(_deleteRate, deleted, deleteMs);
+        _lastDeleteRows = deleted;
+        StepObserver?.Invoke(new MaintenanceStep("delete", deleted, deleteLimit, deleteRate, budget, appendsWaiting, deleteMs));
         _deletedUpTo = upTo;
         if (upTo >= chunk.MaxRowId)
         {
@@ -407,11 +432,19 @@ public sealed class SqliteStoreOptions
     public TimeSpan MoveInterval { get; set; } = TimeSpan.FromSeconds(10);
     /// <summary>Most rows one move takes.</summary>
     public int MaxChunkRows { get; set; } = 400_000;
-    /// <summary>Rows per move transaction (at least; more when batches are large).</summary>
-    public int MoveStepRows { get; set; } = 4_000;
-    /// <summary>A move step takes at least this many times the last acknowledged batch, so moving keeps pace with arrivals.</summary>
-    public int CatchUpFactor { get; set; } = 3;
+    /// <summary>Most rows one move transaction writes (below this, the time budget decides; a move finishes the vehicle it is in).</summary>
+    public int MoveStepRows { get; set; } = 50_000;
+    /// <summary>Most inbox rows one delete transaction removes (below this, the time budget decides).</summary>
     public int DeleteStepRows { get; set; } = 50_000;
+    /// <summary>Fewest rows a background transaction writes (and the size of the first, before any rate is measured).</summary>
+    public int MinStepRows { get; set; } = 256;
+    /// <summary>Time budget of a background transaction while acknowledged batches wait behind it.</summary>
+    public TimeSpan StepBudget { get; set; } = TimeSpan.FromMilliseconds(8);
+    /// <summary>Time budget of a background transaction when no batch waits (the mover catches up).</summary>
+    public TimeSpan IdleStepBudget { get; set; } = TimeSpan.FromMilliseconds(25);
+    /// <summary>Backstop: from this many rows waiting in the inbox, every background transaction gets <see cref="BackstopStepBudget"/>.</summary>
+    public long BackstopInboxRows { get; set; } = 1_000_000;
+    public TimeSpan BackstopStepBudget { get; set; } = TimeSpan.FromMilliseconds(50);
     public int CacheMegabytes { get; set; } = 64;
     public bool BackgroundCheckpoints { get; set; } = true;
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromMilliseconds(250);

@@ -29,7 +29,7 @@ public sealed class SqliteStoreTests : IDisposable
 
     static SqliteStoreOptions Small => new()
     {
-        MoveThresholdRows = 50, MoveInterval = TimeSpan.FromMilliseconds(300), MoveStepRows = 7, DeleteStepRows = 13, CatchUpFactor = 0, BackgroundCheckpoints = false,
+        MoveThresholdRows = 50, MoveInterval = TimeSpan.FromMilliseconds(300), MoveStepRows = 7, DeleteStepRows = 13, MinStepRows = 7, BackgroundCheckpoints = false,
     };
 
     /// <summary>Positions of many vehicles arriving interleaved in time, as from a fleet.</summary>
@@ -147,6 +147,63 @@ public sealed class SqliteStoreTests : IDisposable
         Assert.Equal(points.Count, Scalar("SELECT COUNT(*) FROM track_points"));
         Assert.Equal(0, Scalar("SELECT COUNT(*) FROM track_inbox"));
         await store.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task With_a_large_backlog_appends_interleave_with_move_steps_each_sized_by_the_time_budget()
+    {
+        Create();
+        var fleet = Fleet(vehicles: 400, perVehicle: 103, seed: 23);
+        var backlog = fleet.Take(40_000).ToList();    // 40,000 rows waiting in the inbox
+        var arriving = fleet.Skip(40_000).ToList();   // then acknowledged batches keep arriving
+        var o = new SqliteStoreOptions
+        {
+            MoveThresholdRows = 1_000, MoveInterval = TimeSpan.FromMilliseconds(50), MoveStepRows = 50_000, DeleteStepRows = 50_000,
+            MinStepRows = 64, StepBudget = TimeSpan.FromMilliseconds(2), IdleStepBudget = TimeSpan.FromMilliseconds(4),
+            BackstopInboxRows = 10_000_000, BackgroundCheckpoints = false,
+        };
+        var steps = new List<MaintenanceStep>();
+        var stepsBetweenAppends = new List<int>();
+        await using (var store = new SqlitePositionStore(Cs, o) { StepObserver = steps.Add })
+        {
+            await store.AppendAsync(backlog, CancellationToken.None);
+            var next = 0;
+            for (var i = 0; i < 20_000 && (next < arriving.Count || store.MaintenanceDue || store.InboxRows > 0); i++)
+            {
+                // An acknowledged batch is waiting: it goes first, then one background step sized for a waiting batch.
+                var before = steps.Count;
+                if (next < arriving.Count)
+                {
+                    await store.AppendAsync(arriving.Skip(next).Take(40).ToList(), CancellationToken.None);
+                    next += 40;
+                }
+                if (store.MaintenanceDue) await store.MaintainAsync(appendsWaiting: next < arriving.Count, CancellationToken.None);
+                else await Task.Delay(2);
+                stepsBetweenAppends.Add(steps.Count - before);
+            }
+            Assert.Equal(arriving.Count, next);
+        }
+        var moves = steps.Where(s => s.Kind == "move").ToList();
+        Assert.True(moves.Count >= 4, $"{moves.Count} move steps");
+        // Never more than one background transaction between two appends.
+        Assert.All(stepsBetweenAppends, n => Assert.InRange(n, 0, 1));
+        foreach (var s in steps)
+        {
+            // The cap is what the sizer computes from the measured rate and the budget of that moment.
+            var expectedBudget = s.AppendsWaiting ? o.StepBudget : o.IdleStepBudget;
+            Assert.Equal(expectedBudget, s.Budget);
+            var cap = s.RowsPerMs > 0 ? Math.Max(o.MinStepRows, (int)Math.Min(s.RowsPerMs * s.Budget.TotalMilliseconds, 50_000)) : o.MinStepRows;
+            Assert.True(s.Limit <= cap, $"{s.Kind} limit {s.Limit} > cap {cap}");
+            // A move may pass its limit only to finish the vehicle it is in (at most 103 rows a vehicle here).
+            Assert.True(s.Rows <= s.Limit + (s.Kind == "move" ? 103 : 0), $"{s.Kind} wrote {s.Rows} rows, limit {s.Limit}");
+        }
+        // The first step of each kind has no rate yet and writes the minimum; steps never more than double.
+        Assert.Equal(o.MinStepRows, moves[0].Limit);
+        for (var k = 1; k < moves.Count; k++) Assert.True(moves[k].Limit <= Math.Max(o.MinStepRows, 2 * moves[k - 1].Rows));
+        Assert.Equal(backlog.Count + arriving.Count, Scalar("SELECT COUNT(*) FROM track_points"));
+        Assert.Equal(0, Scalar("SELECT COUNT(*) FROM track_inbox"));
+        var expected = backlog.Concat(arriving).Select(p => (p.VehicleId, p.TimeMs, p.Latitude)).OrderBy(x => x.VehicleId).ThenBy(x => x.TimeMs).ToList();
+        Assert.Equal(expected, Visible());
     }
 
     public void Dispose()
