@@ -71,16 +71,56 @@ public sealed class SqlitePositionStore(string connectionString, SqliteStoreOpti
 
     /// <summary>Called after each background transaction (tests, diagnostics); runs on the writer.</summary>
     public Action<MaintenanceStep>? StepObserver { get; set; }
-    public long InboxRows => Interlocked.Read(ref _inboxRows) + (_chunk is { } c ? c.Rows.Length - _pos : 0);
+    public long InboxRows => Interlocked.Read(ref _inboxRows) + (_chunk is { } c ? c.Count - _pos : 0);
 
-    sealed class Chunk(long maxRowId, long minRowId, Row[] rows)
+    /// <summary>The rows of one move: the first <see cref="Count"/> of <see cref="Rows"/> (a buffer reused from move to move).</summary>
+    sealed class Chunk(long maxRowId, long minRowId, Row[] rows, int count)
     {
         public long MaxRowId { get; } = maxRowId;
         public long MinRowId { get; } = minRowId;
         public Row[] Rows { get; } = rows;
+        public int Count { get; } = count;
     }
 
-    readonly record struct Row(long RowId, TrackPoint P);
+    /// <summary>
+    /// An inbox row held for a move, inline: a move holds up to <see cref="SqliteStoreOptions.MaxChunkRows"/> of them for
+    /// seconds, and as objects (one <see cref="TrackPoint"/> each) they were promoted through every GC generation; as an
+    /// array of structs without references the collector never traces them, and the array is reused by the next move.
+    /// </summary>
+    struct Row
+    {
+        public long RowId, TimeMs, Alarm, Status, ReceivedMs;
+        public double Latitude, Longitude, Mileage;
+        public float SpeedKmh;
+        public int VehicleId;
+        public short Direction, AltitudeM;
+        public bool HasMileage;
+        public byte Verdict, Source;
+
+        public static Row From(TrackPoint x) => new()
+        {
+            VehicleId = x.VehicleId, TimeMs = x.TimeMs, Latitude = x.Latitude, Longitude = x.Longitude, SpeedKmh = x.SpeedKmh,
+            Direction = x.Direction, AltitudeM = x.AltitudeM, Alarm = x.Alarm, Status = x.Status,
+            HasMileage = x.MileageKm.HasValue, Mileage = x.MileageKm ?? 0, Verdict = (byte)x.Verdict, Source = (byte)x.Source,
+            ReceivedMs = x.ReceivedMs,
+        };
+    }
+
+    /// <summary>Vehicle, then GNSS time, then arrival order: the order of <c>track_points</c>' index.</summary>
+    sealed class RowOrder : IComparer<Row>
+    {
+        public static readonly RowOrder Instance = new();
+
+        public int Compare(Row x, Row y)
+        {
+            var c = x.VehicleId.CompareTo(y.VehicleId);
+            if (c != 0) return c;
+            c = x.TimeMs.CompareTo(y.TimeMs);
+            return c != 0 ? c : x.RowId.CompareTo(y.RowId);
+        }
+    }
+
+    Row[] _buffer = [];              // rows of the current / last move; only the loader writes it, only while _chunk is null
 
     static readonly string[] Names = ["$v", "$t", "$lat", "$lon", "$s", "$d", "$a", "$al", "$st", "$m", "$ver", "$src", "$r"];
 
@@ -100,7 +140,9 @@ public sealed class SqlitePositionStore(string connectionString, SqliteStoreOpti
             SqliteException.ThrowExceptionForRC(rc, _db);
         }
 
-        public void Insert(TrackPoint x)
+        public void Insert(TrackPoint x) => Insert(Row.From(x));
+
+        public void Insert(in Row x)
         {
             raw.sqlite3_bind_int64(_stmt, 1, x.VehicleId);
             raw.sqlite3_bind_int64(_stmt, 2, x.TimeMs);
@@ -111,9 +153,9 @@ public sealed class SqlitePositionStore(string connectionString, SqliteStoreOpti
             raw.sqlite3_bind_int(_stmt, 7, x.AltitudeM);
             raw.sqlite3_bind_int64(_stmt, 8, x.Alarm);
             raw.sqlite3_bind_int64(_stmt, 9, x.Status);
-            if (x.MileageKm is { } m) raw.sqlite3_bind_double(_stmt, 10, m); else raw.sqlite3_bind_null(_stmt, 10);
-            raw.sqlite3_bind_int(_stmt, 11, (byte)x.Verdict);
-            raw.sqlite3_bind_int(_stmt, 12, (byte)x.Source);
+            if (x.HasMileage) raw.sqlite3_bind_double(_stmt, 10, x.Mileage); else raw.sqlite3_bind_null(_stmt, 10);
+            raw.sqlite3_bind_int(_stmt, 11, x.Verdict);
+            raw.sqlite3_bind_int(_stmt, 12, x.Source);
             raw.sqlite3_bind_int64(_stmt, 13, x.ReceivedMs);
             var rc = raw.sqlite3_step(_stmt);
             raw.sqlite3_reset(_stmt);
@@ -261,24 +303,24 @@ public sealed class SqlitePositionStore(string connectionString, SqliteStoreOpti
             _chunk = loading.Result;
             _pos = 0;
             _deletedUpTo = _chunk.MinRowId - 1;
-            if (_chunk.MaxRowId == 0 && _chunk.Rows.Length == 0 && !_markerWritten) { _chunk = null; return Task.CompletedTask; }
-            if (!_markerWritten) Interlocked.Add(ref _inboxRows, -_chunk.Rows.Length);
+            if (_chunk.MaxRowId == 0 && _chunk.Count == 0 && !_markerWritten) { _chunk = null; return Task.CompletedTask; }
+            if (!_markerWritten) Interlocked.Add(ref _inboxRows, -_chunk.Count);
         }
         var chunk = _chunk;
         var budget = MaintenanceStepSizer.Budget(_o, appendsWaiting, InboxRows);
         var started = Stopwatch.GetTimestamp();
         using var tx = conn.BeginTransaction();
-        if (_pos < chunk.Rows.Length)
+        if (_pos < chunk.Count)
         {
             // Move the rows that fit the budget, ending where a vehicle ends so that "vehicles below NextVehicle are moved" holds.
             var rate = _moveRate;
-            var limit = MaintenanceStepSizer.Rows(rate, budget, chunk.Rows.Length - _pos, _o.MinStepRows, _o.MoveStepRows, _lastMoveRows);
-            var end = Math.Min(chunk.Rows.Length, _pos + limit);
-            while (end < chunk.Rows.Length && chunk.Rows[end].P.VehicleId == chunk.Rows[end - 1].P.VehicleId) end++;
-            for (var i = _pos; i < end; i++) _insertPoint!.Insert(chunk.Rows[i].P);
+            var limit = MaintenanceStepSizer.Rows(rate, budget, chunk.Count - _pos, _o.MinStepRows, _o.MoveStepRows, _lastMoveRows);
+            var end = Math.Min(chunk.Count, _pos + limit);
+            while (end < chunk.Count && chunk.Rows[end].VehicleId == chunk.Rows[end - 1].VehicleId) end++;
+            for (var i = _pos; i < end; i++) _insertPoint!.Insert(in chunk.Rows[i]);
             _setMove!.Transaction = tx;
             _moveMax!.Value = chunk.MaxRowId;
-            _moveNext!.Value = end < chunk.Rows.Length ? chunk.Rows[end].P.VehicleId : long.MaxValue;
+            _moveNext!.Value = end < chunk.Count ? chunk.Rows[end].VehicleId : long.MaxValue;
             _setMove.ExecuteNonQuery();
             tx.Commit();
             var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
@@ -344,29 +386,28 @@ public sealed class SqlitePositionStore(string connectionString, SqliteStoreOpti
         cmd.CommandText = $"SELECT rowid, {SqliteTrackInbox.Columns} FROM track_inbox WHERE rowid <= $max AND VehicleId >= $from";
         cmd.Parameters.AddWithValue("$max", max);
         cmd.Parameters.AddWithValue("$from", fromVehicle);
-        var rows = new List<Row>();
+        // Rowids only grow, so a move holds at most max - min + 1 rows (and a fresh one at most MaxChunkRows): size the
+        // reused buffer once instead of growing a list.
+        var capacity = min == 0 ? 0 : (int)Math.Clamp(max - min + 1, 0, _o.MaxChunkRows);
+        if (_buffer.Length < capacity) _buffer = new Row[capacity];
+        var rows = _buffer;
+        var n = 0;
         using (var r = cmd.ExecuteReader())
         {
             while (r.Read())
             {
-                rows.Add(new Row(r.GetInt64(0), new TrackPoint
-                {
-                    VehicleId = r.GetInt32(1), TimeMs = r.GetInt64(2), Latitude = r.GetDouble(3), Longitude = r.GetDouble(4),
-                    SpeedKmh = r.GetFloat(5), Direction = r.GetInt16(6), AltitudeM = r.GetInt16(7), Alarm = r.GetInt64(8),
-                    Status = r.GetInt64(9), MileageKm = r.IsDBNull(10) ? null : r.GetDouble(10),
-                    Verdict = (PositionVerdict)r.GetByte(11), Source = (PositionSource)r.GetByte(12), ReceivedMs = r.GetInt64(13),
-                }));
+                if (n == rows.Length) Array.Resize(ref rows, Math.Max(16, rows.Length * 2));   // not expected (see above)
+                ref var x = ref rows[n++];
+                x.RowId = r.GetInt64(0); x.VehicleId = r.GetInt32(1); x.TimeMs = r.GetInt64(2);
+                x.Latitude = r.GetDouble(3); x.Longitude = r.GetDouble(4); x.SpeedKmh = r.GetFloat(5);
+                x.Direction = r.GetInt16(6); x.AltitudeM = r.GetInt16(7); x.Alarm = r.GetInt64(8); x.Status = r.GetInt64(9);
+                x.HasMileage = !r.IsDBNull(10); x.Mileage = x.HasMileage ? r.GetDouble(10) : 0;
+                x.Verdict = r.GetByte(11); x.Source = r.GetByte(12); x.ReceivedMs = r.GetInt64(13);
             }
         }
-        var array = rows.ToArray();
-        Array.Sort(array, static (x, y) =>
-        {
-            var c = x.P.VehicleId.CompareTo(y.P.VehicleId);
-            if (c != 0) return c;
-            c = x.P.TimeMs.CompareTo(y.P.TimeMs);
-            return c != 0 ? c : x.RowId.CompareTo(y.RowId);
-        });
-        return new Chunk(max, min, array);
+        _buffer = rows;
+        Array.Sort(rows, 0, n, RowOrder.Instance);
+        return new Chunk(max, min, rows, n);
     }
 
     void CheckpointLoop()

@@ -87,6 +87,47 @@ public sealed class SqliteStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Every_column_survives_the_move_and_a_smaller_second_move_writes_none_of_the_first_moves_rows_again()
+    {
+        Create();
+        var rng = new Random(11);
+        TrackPoint Point(int v, long t) => new()
+        {
+            VehicleId = v, TimeMs = t, Latitude = 36.8 + rng.NextDouble() * 0.05, Longitude = 118.3 + rng.NextDouble() * 0.05,
+            SpeedKmh = (float)Math.Round(rng.NextDouble() * 90, 1), Direction = (short)rng.Next(0, 360), AltitudeM = (short)rng.Next(-20, 300),
+            Alarm = rng.NextInt64(0, 1L << 32), Status = rng.NextInt64(0, 1L << 32), MileageKm = rng.Next(3) == 0 ? null : rng.Next(0, 100_000) / 10.0,
+            Verdict = (PositionVerdict)rng.Next(0, 3), Source = rng.Next(2) == 0 ? PositionSource.Jt808 : PositionSource.Api,
+            ReceivedMs = t + rng.Next(0, 60_000),
+        };
+        var first = Enumerable.Range(0, 120).Select(i => Point(1 + i % 17, 1_764_000_000_000 + i * 1_000L)).ToList();
+        var second = Enumerable.Range(0, 40).Select(i => Point(1 + i % 5, 1_765_000_000_000 + i * 1_000L)).ToList();
+        var o = Small;
+        o.MoveThresholdRows = 1;
+        await using (var store = new SqlitePositionStore(Cs, o))
+        {
+            await store.AppendAsync(first, CancellationToken.None);
+            await DrainAsync(store);
+            Assert.Equal(120, store.MovedRows);
+            await store.AppendAsync(second, CancellationToken.None);
+            await DrainAsync(store);
+            Assert.Equal(160, store.MovedRows);
+        }
+        Assert.Equal(0, Scalar("SELECT COUNT(*) FROM track_inbox"));
+        using var c = new SqliteConnection(Cs);
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT VehicleId, TimeMs, Latitude, Longitude, SpeedKmh, Direction, AltitudeM, Alarm, Status, MileageKm, Verdict, Source, ReceivedMs FROM track_points";
+        var stored = new List<string>();
+        using (var r = cmd.ExecuteReader())
+            while (r.Read())
+                stored.Add(string.Join('|', r.GetInt32(0), r.GetInt64(1), r.GetDouble(2).ToString("R"), r.GetDouble(3).ToString("R"), r.GetFloat(4).ToString("R"),
+                    r.GetInt16(5), r.GetInt16(6), r.GetInt64(7), r.GetInt64(8), r.IsDBNull(9) ? "null" : r.GetDouble(9).ToString("R"), r.GetByte(10), r.GetByte(11), r.GetInt64(12)));
+        var expected = first.Concat(second).Select(p => string.Join('|', p.VehicleId, p.TimeMs, p.Latitude.ToString("R"), p.Longitude.ToString("R"), p.SpeedKmh.ToString("R"),
+            p.Direction, p.AltitudeM, p.Alarm, p.Status, p.MileageKm is { } m ? m.ToString("R") : "null", (byte)p.Verdict, (byte)p.Source, p.ReceivedMs)).ToList();
+        Assert.Equal(expected.Order(), stored.Order());
+    }
+
+    [Fact]
     public async Task Moves_the_inbox_into_track_points_sorted_and_readers_see_each_row_once_throughout()
     {
         Create();
