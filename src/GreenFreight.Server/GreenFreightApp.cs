@@ -34,6 +34,7 @@ public static class GreenFreightApp
         // environment, so `dotnet run` works without publishing; a published app has no runtime manifest and this is a no-op.
         builder.WebHost.UseStaticWebAssets();
         configure?.Invoke(builder);
+        ThreadPoolSetup.Apply(builder.Configuration);
         ConfigureServices(builder);
         var app = builder.Build();
         ConfigurePipeline(app);

@@ -141,7 +141,9 @@ public sealed class PositionPipeline(IDbContextFactory<AppDbContext> dbFactory, 
         {
             try
             {
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 store.UpsertLiveAsync(live.Live!, CancellationToken.None).GetAwaiter().GetResult();
+                WarnIfSlow("live-state upsert", live.Live!.Count, started);
                 live.Done.TrySetResult();
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

@@ -134,8 +134,11 @@ public sealed class TerminalCommandService(IDbContextFactory<AppDbContext> dbFac
             c.Result = (int)r.Result;
             c.RepliedAt = now;
         }
-        await db.TerminalCommands.Where(x => (x.Status == TerminalCommandStatus.Pending || x.Status == TerminalCommandStatus.Sent) && x.ExpiresAtMs < nowMs)
-            .ExecuteUpdateAsync(u => u.SetProperty(x => x.Status, TerminalCommandStatus.Expired), ct);
+        // Look before writing: on SQLite a write takes the database's one write lock, which the position writer holds most
+        // of the time under load, and waiting for it blocks a thread-pool thread that the gateway's sockets need.
+        var expired = db.TerminalCommands.Where(x => (x.Status == TerminalCommandStatus.Pending || x.Status == TerminalCommandStatus.Sent) && x.ExpiresAtMs < nowMs);
+        if (await expired.AnyAsync(ct))
+            await expired.ExecuteUpdateAsync(u => u.SetProperty(x => x.Status, TerminalCommandStatus.Expired), ct);
         await db.SaveChangesAsync(ct);
 
         if (_send is null || _connected is null) return;
