@@ -122,8 +122,6 @@ public sealed class SqlitePositionStore(string connectionString, SqliteStoreOpti
 
     Row[] _buffer = [];              // rows of the current / last move; only the loader writes it, only while _chunk is null
 
-    static readonly string[] Names = ["$v", "$t", "$lat", "$lon", "$s", "$d", "$a", "$al", "$st", "$m", "$ver", "$src", "$r"];
-
     /// <summary>
     /// The insert of a position row as a prepared statement on the connection's own handle, bound by index: binding through
     /// SqliteParameter looks each of the 13 names up in the statement and boxes each value, which cost as much as the insert.
