@@ -21,6 +21,7 @@ using Microsoft.Data.Sqlite;
 //          --server-dll PATH (another build of the server), --server-env NAME=VALUE (repeatable, e.g. DOTNET_gcServer=0), --json FILE (results), --server-log FILE (server output), --keep
 
 if (args.Contains("--store")) return await StoreBench.RunAsync(args);
+Simulator.PreferInlineSocketCompletions();   // the simulator's setting, before this process's first socket (not the server's)
 var o = Options.Parse(args);
 var inv = CultureInfo.InvariantCulture;
 Console.WriteLine($"GreenFreight tracking benchmark  {DateTimeOffset.Now:yyyy-MM-dd HH:mm zzz}  {Environment.ProcessorCount} cores  .NET {Environment.Version}  {RuntimeInformation.OSDescription}");
@@ -199,6 +200,8 @@ static Process StartServer(string dll, string db, int port, string adminPassword
         RedirectStandardOutput = true,
         RedirectStandardError = true,
     };
+    // The server is measured with its own settings, not the simulator's.
+    psi.Environment.Remove("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS");
     foreach (var e in env)
     {
         var eq = e.IndexOf('=', StringComparison.Ordinal);

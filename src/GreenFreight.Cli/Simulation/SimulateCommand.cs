@@ -98,6 +98,7 @@ public static class SimulateCommand
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken ct = default)
     {
         if (!TryParse(args, error, out var s)) return CliApp.Usage;
+        Simulator.PreferInlineSocketCompletions();   // before any socket of this process (a PostgreSQL lookup opens one)
         List<TerminalIdentity> all;
         if (s.PhonesFile is not null)
         {

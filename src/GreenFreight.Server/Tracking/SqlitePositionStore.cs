@@ -206,32 +206,56 @@ public sealed class SqlitePositionStore(string connectionString, SqliteStoreOpti
         return _conn = conn;
     }
 
-    SqliteCommand? _upsertLive;
-    readonly SqliteParameter[] _pl = new SqliteParameter[8];
+    RawLiveUpsert? _upsertLive;
 
-    /// <summary>One prepared single-row statement per vehicle, in one transaction (a few microseconds a row).</summary>
+    /// <summary>
+    /// One prepared single-row statement per vehicle, bound by index like the inserts (binding through SqliteParameter boxed
+    /// eight values a row: 10,000 vehicles held the writer for 100–120 ms), in one transaction. The pipeline hands it slices.
+    /// </summary>
     public Task UpsertLiveAsync(IReadOnlyList<VehicleLiveState> rows, CancellationToken ct)
     {
         var conn = Open();
-        if (_upsertLive is null)
-        {
-            _upsertLive = conn.CreateCommand();
-            _upsertLive.CommandText = $"INSERT INTO vehicle_live ({VehicleLiveSql.Columns}) VALUES ($v, $seen, $fix, $lat, $lon, $speed, $dir, $inst)" + VehicleLiveSql.OnConflict;
-            string[] names = ["$v", "$seen", "$fix", "$lat", "$lon", "$speed", "$dir", "$inst"];
-            for (var i = 0; i < names.Length; i++) _pl[i] = _upsertLive.Parameters.Add(new SqliteParameter { ParameterName = names[i] });
-            _upsertLive.Prepare();
-        }
+        _upsertLive ??= new RawLiveUpsert(conn);
         using var tx = conn.BeginTransaction();
-        _upsertLive.Transaction = tx;
-        foreach (var r in rows)
-        {
-            _pl[0].Value = r.VehicleId; _pl[1].Value = r.LastSeenMs; _pl[2].Value = (object?)r.FixTimeMs ?? DBNull.Value;
-            _pl[3].Value = (object?)r.Latitude ?? DBNull.Value; _pl[4].Value = (object?)r.Longitude ?? DBNull.Value;
-            _pl[5].Value = (object?)r.SpeedKmh ?? DBNull.Value; _pl[6].Value = (object?)r.Direction ?? DBNull.Value; _pl[7].Value = r.Instance;
-            _upsertLive.ExecuteNonQuery();
-        }
+        for (var i = 0; i < rows.Count; i++) _upsertLive.Upsert(rows[i]);
         tx.Commit();
         return Task.CompletedTask;
+    }
+
+    /// <summary>The <c>vehicle_live</c> upsert as a prepared statement on the connection's handle, bound by index.</summary>
+    sealed class RawLiveUpsert : IDisposable
+    {
+        readonly sqlite3 _db;
+        readonly sqlite3_stmt _stmt;
+        string? _instance;   // bindings survive sqlite3_reset: the instance name (the same on every row) is bound once
+
+        public RawLiveUpsert(SqliteConnection c)
+        {
+            _db = c.Handle!;
+            var rc = raw.sqlite3_prepare_v2(_db, $"INSERT INTO vehicle_live ({VehicleLiveSql.Columns}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)" + VehicleLiveSql.OnConflict, out _stmt);
+            SqliteException.ThrowExceptionForRC(rc, _db);
+        }
+
+        public void Upsert(VehicleLiveState r)
+        {
+            raw.sqlite3_bind_int64(_stmt, 1, r.VehicleId);
+            raw.sqlite3_bind_int64(_stmt, 2, r.LastSeenMs);
+            if (r.FixTimeMs is { } fix) raw.sqlite3_bind_int64(_stmt, 3, fix); else raw.sqlite3_bind_null(_stmt, 3);
+            if (r.Latitude is { } lat) raw.sqlite3_bind_double(_stmt, 4, lat); else raw.sqlite3_bind_null(_stmt, 4);
+            if (r.Longitude is { } lon) raw.sqlite3_bind_double(_stmt, 5, lon); else raw.sqlite3_bind_null(_stmt, 5);
+            if (r.SpeedKmh is { } speed) raw.sqlite3_bind_double(_stmt, 6, speed); else raw.sqlite3_bind_null(_stmt, 6);
+            if (r.Direction is { } dir) raw.sqlite3_bind_int(_stmt, 7, dir); else raw.sqlite3_bind_null(_stmt, 7);
+            if (!ReferenceEquals(r.Instance, _instance))
+            {
+                raw.sqlite3_bind_text(_stmt, 8, r.Instance);
+                _instance = r.Instance;
+            }
+            var rc = raw.sqlite3_step(_stmt);
+            raw.sqlite3_reset(_stmt);
+            if (rc != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(rc, _db);
+        }
+
+        public void Dispose() => _stmt.Dispose();
     }
 
     public Task AppendAsync(IReadOnlyList<TrackPoint> points, CancellationToken ct)
@@ -448,7 +472,7 @@ public sealed class SqlitePositionStore(string connectionString, SqliteStoreOpti
         _insertInbox?.Dispose();
         _insertPoint?.Dispose();
         if (_setMove is not null) await _setMove.DisposeAsync();
-        if (_upsertLive is not null) await _upsertLive.DisposeAsync();
+        _upsertLive?.Dispose();
         if (_conn is not null)
         {
             using (var cp = _conn.CreateCommand())

@@ -29,26 +29,36 @@ public sealed class TerminalCommandService(IDbContextFactory<AppDbContext> dbFac
     public delegate Task<ushort?> Sender(int vehicleId, IJt808MessageBody body, CancellationToken ct);
 
     Sender? _send;
-    Func<IReadOnlyCollection<int>>? _connected;
+    Func<int, bool>? _connected;
     readonly ConcurrentQueue<(int VehicleId, ushort Serial, Jt808MessageId Id, Jt808TerminalResult Result)> _replies = new();
-    readonly SemaphoreSlim _wake = new(0);
+    /// <summary>At most one wake-up pending: 10,000 terminals authenticating after a restart ask for one round, not 10,000.</summary>
+    readonly SemaphoreSlim _wake = new(0, 1);
+    long _rounds;
+
+    /// <summary>Rounds run since start (tests, diagnostics).</summary>
+    public long Rounds => Interlocked.Read(ref _rounds);
 
     /// <summary>Called by the gateway: how to send, and which vehicles are connected here.</summary>
-    public void Attach(Sender send, Func<IReadOnlyCollection<int>> connected)
+    public void Attach(Sender send, Func<int, bool> connected)
     {
         _send = send;
         _connected = connected;
     }
 
     /// <summary>A terminal authenticated or replied: look at the queue now rather than at the next tick.</summary>
-    public void Wake() => _wake.Release();
+    public void Wake()
+    {
+        if (_wake.CurrentCount > 0) return;
+        try { _wake.Release(); }
+        catch (SemaphoreFullException) { }   // another thread woke it meanwhile: one round serves both
+    }
 
     public void OnReply(int vehicleId, in Jt808TerminalGeneralReply reply)
     {
         if (reply.ReplyMessageId is Jt808MessageId.SetPolygonArea or Jt808MessageId.DeletePolygonAreas)
         {
             _replies.Enqueue((vehicleId, reply.ReplySerial, reply.ReplyMessageId, reply.Result));
-            _wake.Release();
+            Wake();
         }
     }
 
@@ -74,7 +84,7 @@ public sealed class TerminalCommandService(IDbContextFactory<AppDbContext> dbFac
         }
         db.TerminalCommands.AddRange(list);
         await db.SaveChangesAsync(ct);
-        _wake.Release();
+        Wake();
         return list.Select(ToDto).ToList();
     }
 
@@ -121,6 +131,7 @@ public sealed class TerminalCommandService(IDbContextFactory<AppDbContext> dbFac
     /// <summary>Records replies, expires old commands, sends pending ones to terminals connected here.</summary>
     public async Task RunOnceAsync(CancellationToken ct = default)
     {
+        Interlocked.Increment(ref _rounds);
         var now = clock.GetUtcNow();
         var nowMs = now.ToUnixTimeMilliseconds();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -142,9 +153,13 @@ public sealed class TerminalCommandService(IDbContextFactory<AppDbContext> dbFac
         await db.SaveChangesAsync(ct);
 
         if (_send is null || _connected is null) return;
-        var connected = _connected().ToList();
-        if (connected.Count == 0) return;
-        var pending = await db.TerminalCommands.Where(x => x.Status == TerminalCommandStatus.Pending && connected.Contains(x.VehicleId))
+        // Which vehicles have pending commands (usually none) is asked first, and matched with the connections here in memory:
+        // sending the IDs of 10,000 connected terminals to the database every round cost more than everything else it does.
+        var waiting = await db.TerminalCommands.Where(x => x.Status == TerminalCommandStatus.Pending).Select(x => x.VehicleId).Distinct().ToListAsync(ct);
+        if (waiting.Count == 0) return;
+        var mine = waiting.Where(_connected).ToList();
+        if (mine.Count == 0) return;
+        var pending = await db.TerminalCommands.Where(x => x.Status == TerminalCommandStatus.Pending && mine.Contains(x.VehicleId))
             .OrderBy(x => x.Id).Take(500).ToListAsync(ct);
         if (pending.Count == 0) return;
         var zoneIds = pending.Where(p => p.ZoneId is not null).Select(p => p.ZoneId!.Value).Distinct().ToList();

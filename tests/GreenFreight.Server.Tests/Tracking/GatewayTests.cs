@@ -169,4 +169,17 @@ public sealed class GatewayTests(SqliteFactory factory) : ApiTestBase(factory), 
         Assert.True(bad.GetProperty("errors").TryGetProperty("zoneIds", out _));
         await Problem(await police.PostAsJsonAsync("/api/tracking/vehicles/%E9%B2%81C00000/zones/push", new { }), HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task Many_terminals_authenticating_at_once_ask_for_one_command_round_not_one_each()
+    {
+        // A restart brings every terminal back within seconds; each authentication wakes the command sender. Before the
+        // wake-ups were coalesced, 10,000 of them queued 10,000 back-to-back database rounds.
+        var commands = Factory.Services.GetRequiredService<TerminalCommandService>();
+        var before = commands.Rounds;
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => { for (var i = 0; i < 1_000; i++) commands.Wake(); })));
+        await Task.Delay(1_500);
+        var rounds = commands.Rounds - before;
+        Assert.InRange(rounds, 1, 3);   // the wake-up's round, at most a periodic one (every 2 s) and one woken during it
+    }
 }

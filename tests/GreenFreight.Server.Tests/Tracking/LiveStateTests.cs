@@ -2,7 +2,10 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using GreenFreight.Server.Tests.Api;
 using GreenFreight.Server.Tests.Infrastructure;
+using GreenFreight.Domain.Tracking;
+using GreenFreight.Server.Data;
 using GreenFreight.Server.Tracking;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GreenFreight.Server.Tests.Tracking;
@@ -14,7 +17,11 @@ namespace GreenFreight.Server.Tests.Tracking;
 public abstract class LiveStateTests(GreenFreightFactory factory) : ApiTestBase(factory)
 {
     /// <summary>No periodic live-state write within a test's time.</summary>
-    internal static readonly IReadOnlyDictionary<string, string> ManualSync = new Dictionary<string, string> { ["Tracking:LiveSyncSeconds"] = "86400" };
+    internal static readonly IReadOnlyDictionary<string, string> ManualSync = new Dictionary<string, string>
+    {
+        ["Tracking:LiveSyncSeconds"] = "86400",
+        ["Tracking:LiveSliceRows"] = "100",
+    };
 
     [Fact]
     public async Task A_vehicle_heard_by_one_instance_is_live_on_the_other()
@@ -53,6 +60,46 @@ public abstract class LiveStateTests(GreenFreightFactory factory) : ApiTestBase(
         var again = Row(await Ok(await a.GetAsync("/api/tracking/live")));
         Assert.Equal(36.8140, again.GetProperty("lat").GetDouble(), 6);
         Assert.Equal(later, again.GetProperty("time").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task A_flush_larger_than_a_slice_is_written_whole_while_position_batches_go_in_between()
+    {
+        var pipeline = Factory.Services.GetRequiredService<PositionPipeline>();
+        var dbFactory = Factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        List<int> ids;
+        await using (var db = await dbFactory.CreateDbContextAsync()) ids = await db.Vehicles.OrderBy(v => v.Id).Select(v => v.Id).ToListAsync();
+        Assert.Equal(100, pipeline.LiveSliceRows);
+        Assert.True(ids.Count > 3 * pipeline.LiveSliceRows);   // several slices (a flush holds each vehicle once)
+        // Later than anything the other test wrote (a live row only ever moves forward in time).
+        var baseMs = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeMilliseconds();
+        var rows = ids.Select((id, i) => new VehicleLiveState
+        {
+            VehicleId = id, LastSeenMs = baseMs + i, FixTimeMs = i % 3 == 0 ? null : baseMs + i - 500,
+            Latitude = i % 3 == 0 ? null : 36.8 + i * 1e-6, Longitude = i % 3 == 0 ? null : 118.3, SpeedKmh = i % 3 == 0 ? null : 20, Direction = i % 3 == 0 ? null : 90,
+            Instance = "test/slices",
+        }).ToList();
+        var time = DateTimeOffset.UtcNow.AddMinutes(-3);
+        var appends = Enumerable.Range(0, 20).Select(k => pipeline.StoreAsync([new TrackPoint
+        {
+            VehicleId = ids[k], TimeMs = time.AddSeconds(k).ToUnixTimeMilliseconds(), Latitude = 36.81, Longitude = 118.30, Verdict = PositionVerdict.Valid,
+            Source = PositionSource.Api, ReceivedMs = time.ToUnixTimeMilliseconds(),
+        }])).ToList();
+        await pipeline.WriteLiveAsync(rows);
+        await Task.WhenAll(appends);
+
+        await using var check = await dbFactory.CreateDbContextAsync();
+        var stored = await check.VehicleLive.AsNoTracking().Where(l => l.Instance == "test/slices").ToDictionaryAsync(l => l.VehicleId);
+        Assert.Equal(ids.Count, stored.Count);
+        foreach (var id in ids)
+        {
+            var last = rows.Single(r => r.VehicleId == id);
+            var row = stored[id];
+            Assert.Equal(last.LastSeenMs, row.LastSeenMs);
+            Assert.Equal(last.FixTimeMs, row.FixTimeMs);
+            Assert.Equal(last.Latitude, row.Latitude);
+            Assert.Equal(last.Direction, row.Direction);
+        }
     }
 }
 
