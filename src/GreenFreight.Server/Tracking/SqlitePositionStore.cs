@@ -142,21 +142,24 @@ public sealed class SqlitePositionStore(string connectionString, SqliteStoreOpti
 
         public void Insert(in Row x)
         {
-            raw.sqlite3_bind_int64(_stmt, 1, x.VehicleId);
-            raw.sqlite3_bind_int64(_stmt, 2, x.TimeMs);
-            raw.sqlite3_bind_double(_stmt, 3, x.Latitude);
-            raw.sqlite3_bind_double(_stmt, 4, x.Longitude);
-            raw.sqlite3_bind_double(_stmt, 5, x.SpeedKmh);
-            raw.sqlite3_bind_int(_stmt, 6, x.Direction);
-            raw.sqlite3_bind_int(_stmt, 7, x.AltitudeM);
-            raw.sqlite3_bind_int64(_stmt, 8, x.Alarm);
-            raw.sqlite3_bind_int64(_stmt, 9, x.Status);
-            if (x.HasMileage) raw.sqlite3_bind_double(_stmt, 10, x.Mileage); else raw.sqlite3_bind_null(_stmt, 10);
-            raw.sqlite3_bind_int(_stmt, 11, x.Verdict);
-            raw.sqlite3_bind_int(_stmt, 12, x.Source);
-            raw.sqlite3_bind_int64(_stmt, 13, x.ReceivedMs);
-            var rc = raw.sqlite3_step(_stmt);
-            raw.sqlite3_reset(_stmt);
+            // The raw pointer of the statement, for the direct calls (see SqliteNative); _stmt keeps it alive.
+            var st = _stmt.DangerousGetHandle();
+            SqliteNative.BindInt64(st, 1, x.VehicleId);
+            SqliteNative.BindInt64(st, 2, x.TimeMs);
+            SqliteNative.BindDouble(st, 3, x.Latitude);
+            SqliteNative.BindDouble(st, 4, x.Longitude);
+            SqliteNative.BindDouble(st, 5, x.SpeedKmh);
+            SqliteNative.BindInt(st, 6, x.Direction);
+            SqliteNative.BindInt(st, 7, x.AltitudeM);
+            SqliteNative.BindInt64(st, 8, x.Alarm);
+            SqliteNative.BindInt64(st, 9, x.Status);
+            if (x.HasMileage) SqliteNative.BindDouble(st, 10, x.Mileage); else SqliteNative.BindNull(st, 10);
+            SqliteNative.BindInt(st, 11, x.Verdict);
+            SqliteNative.BindInt(st, 12, x.Source);
+            SqliteNative.BindInt64(st, 13, x.ReceivedMs);
+            var rc = SqliteNative.Step(st);
+            SqliteNative.Reset(st);
+            GC.KeepAlive(_stmt);
             if (rc != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(rc, _db);
         }
 
@@ -405,27 +408,35 @@ public sealed class SqlitePositionStore(string connectionString, SqliteStoreOpti
         }
         if (maxRowId != long.MaxValue) max = maxRowId;                                  // resuming a move
         else max = Math.Min(max, min + _o.MaxChunkRows - 1);
-        cmd.CommandText = $"SELECT rowid, {SqliteTrackInbox.Columns} FROM track_inbox WHERE rowid <= $max AND VehicleId >= $from";
-        cmd.Parameters.AddWithValue("$max", max);
-        cmd.Parameters.AddWithValue("$from", fromVehicle);
         // Rowids only grow, so a move holds at most max - min + 1 rows (and a fresh one at most MaxChunkRows): size the
         // reused buffer once instead of growing a list.
         var capacity = min == 0 ? 0 : (int)Math.Clamp(max - min + 1, 0, _o.MaxChunkRows);
         if (_buffer.Length < capacity) _buffer = new Row[capacity];
         var rows = _buffer;
         var n = 0;
-        using (var r = cmd.ExecuteReader())
+        // Read with the statement's columns taken directly (SqliteNative), in the same read transaction: through the data
+        // reader, 14 column getters per row for up to 400,000 rows were a tenth of a core at 40,000 positions/s.
+        var db = c.Handle!;
+        var rc = raw.sqlite3_prepare_v2(db, $"SELECT rowid, {SqliteTrackInbox.Columns} FROM track_inbox WHERE rowid <= ?1 AND VehicleId >= ?2", out var stmt);
+        SqliteException.ThrowExceptionForRC(rc, db);
+        using (stmt)
         {
-            while (r.Read())
+            var st = stmt.DangerousGetHandle();
+            SqliteNative.BindInt64(st, 1, max);
+            SqliteNative.BindInt64(st, 2, fromVehicle);
+            while ((rc = SqliteNative.Step(st)) == raw.SQLITE_ROW)
             {
                 if (n == rows.Length) Array.Resize(ref rows, Math.Max(16, rows.Length * 2));   // not expected (see above)
                 ref var x = ref rows[n++];
-                x.RowId = r.GetInt64(0); x.VehicleId = r.GetInt32(1); x.TimeMs = r.GetInt64(2);
-                x.Latitude = r.GetDouble(3); x.Longitude = r.GetDouble(4); x.SpeedKmh = r.GetFloat(5);
-                x.Direction = r.GetInt16(6); x.AltitudeM = r.GetInt16(7); x.Alarm = r.GetInt64(8); x.Status = r.GetInt64(9);
-                x.HasMileage = !r.IsDBNull(10); x.Mileage = x.HasMileage ? r.GetDouble(10) : 0;
-                x.Verdict = r.GetByte(11); x.Source = r.GetByte(12); x.ReceivedMs = r.GetInt64(13);
+                x.RowId = SqliteNative.ColumnInt64(st, 0); x.VehicleId = SqliteNative.ColumnInt(st, 1); x.TimeMs = SqliteNative.ColumnInt64(st, 2);
+                x.Latitude = SqliteNative.ColumnDouble(st, 3); x.Longitude = SqliteNative.ColumnDouble(st, 4); x.SpeedKmh = (float)SqliteNative.ColumnDouble(st, 5);
+                x.Direction = (short)SqliteNative.ColumnInt(st, 6); x.AltitudeM = (short)SqliteNative.ColumnInt(st, 7);
+                x.Alarm = SqliteNative.ColumnInt64(st, 8); x.Status = SqliteNative.ColumnInt64(st, 9);
+                x.HasMileage = SqliteNative.ColumnType(st, 10) != SqliteNative.SqliteNull; x.Mileage = x.HasMileage ? SqliteNative.ColumnDouble(st, 10) : 0;
+                x.Verdict = (byte)SqliteNative.ColumnInt(st, 11); x.Source = (byte)SqliteNative.ColumnInt(st, 12); x.ReceivedMs = SqliteNative.ColumnInt64(st, 13);
             }
+            GC.KeepAlive(stmt);
+            if (rc != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(rc, db);
         }
         _buffer = rows;
         Array.Sort(rows, 0, n, RowOrder.Instance);

@@ -1,0 +1,49 @@
+using System.Runtime.InteropServices;
+
+namespace GreenFreight.Server.Tracking;
+
+/// <summary>
+/// The few SQLite calls of the position store's per-row loops (the writer's inserts, the move's chunk read), imported straight from the e_sqlite3 library that
+/// SQLitePCLRaw ships and has already loaded. SQLitePCLRaw's own calls go through its provider interface and marshal the
+/// statement as a SafeHandle (a reference count taken and released on every call): with 13 binds, a step and a reset per
+/// row, twice per position (inbox, then track_points), that overhead showed in the profile. The statement stays owned by
+/// its SQLitePCLRaw handle; these take its raw pointer for the duration of a call made while that handle is alive.
+/// Binding only copies values into the statement and never calls back or blocks, so it skips the GC transition.
+/// </summary>
+static class SqliteNative
+{
+    const string Lib = "e_sqlite3";
+
+    [DllImport(Lib, EntryPoint = "sqlite3_bind_int64"), SuppressGCTransition]
+    public static extern int BindInt64(IntPtr stmt, int index, long value);
+
+    [DllImport(Lib, EntryPoint = "sqlite3_bind_int"), SuppressGCTransition]
+    public static extern int BindInt(IntPtr stmt, int index, int value);
+
+    [DllImport(Lib, EntryPoint = "sqlite3_bind_double"), SuppressGCTransition]
+    public static extern int BindDouble(IntPtr stmt, int index, double value);
+
+    [DllImport(Lib, EntryPoint = "sqlite3_bind_null"), SuppressGCTransition]
+    public static extern int BindNull(IntPtr stmt, int index);
+
+    [DllImport(Lib, EntryPoint = "sqlite3_column_int64"), SuppressGCTransition]
+    public static extern long ColumnInt64(IntPtr stmt, int column);
+
+    [DllImport(Lib, EntryPoint = "sqlite3_column_int"), SuppressGCTransition]
+    public static extern int ColumnInt(IntPtr stmt, int column);
+
+    [DllImport(Lib, EntryPoint = "sqlite3_column_double"), SuppressGCTransition]
+    public static extern double ColumnDouble(IntPtr stmt, int column);
+
+    [DllImport(Lib, EntryPoint = "sqlite3_column_type"), SuppressGCTransition]
+    public static extern int ColumnType(IntPtr stmt, int column);
+
+    public const int SqliteNull = 5;
+
+    /// <summary>Runs the statement (B-tree work, possibly page I/O): a normal transition, so the GC is never held up.</summary>
+    [DllImport(Lib, EntryPoint = "sqlite3_step")]
+    public static extern int Step(IntPtr stmt);
+
+    [DllImport(Lib, EntryPoint = "sqlite3_reset")]
+    public static extern int Reset(IntPtr stmt);
+}
