@@ -163,7 +163,13 @@ public sealed class Jt808Gateway(
         public readonly ConnectionContext Connection = connection;
         /// <summary>The positions of the frame being handled (reused: a connection handles one frame at a time).</summary>
         public readonly List<PositionReport> Reports = new(8);
-        public void Abort(string why) => Connection.Abort(new ConnectionAbortedException(why));
+        /// <summary>Ends the read loop at its next read (then the connection closes normally, with a FIN); any thread.</summary>
+        public void Abort(string why)
+        {
+            ClosedBecause = why;
+            Connection.Transport.Input.CancelPendingRead();
+        }
+        public volatile string? ClosedBecause;
         public int? VehicleId;
         public bool Authenticated;
         public ushort Serial;
@@ -219,8 +225,9 @@ public sealed class Jt808Gateway(
                 }
                 catch (OperationCanceledException)
                 {
-                    break;   // aborted: idle or shutting down
+                    break;   // the connection was aborted
                 }
+                if (read.IsCanceled) break;   // idle or shutting down (Session.Abort)
                 Volatile.Write(ref session.LastActivity, Environment.TickCount64);
                 var buffer = read.Buffer;
                 var close = false;
