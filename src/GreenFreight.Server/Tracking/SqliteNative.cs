@@ -40,6 +40,42 @@ static class SqliteNative
 
     public const int SqliteNull = 5;
 
+    /// <summary>SQLite's busy callback: return non-zero to try again, zero to fail with SQLITE_BUSY.</summary>
+    [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
+    public delegate int BusyHandler(IntPtr arg, int count);
+
+    [DllImport(Lib, EntryPoint = "sqlite3_busy_handler")]
+    static extern int SetBusyHandler(IntPtr db, BusyHandler? handler, IntPtr arg);
+
+    /// <summary>
+    /// Replaces the connection's busy handler (what <c>PRAGMA busy_timeout</c> installs) by one that retries about every
+    /// millisecond until <see cref="BusyTimeout"/>. SQLite's own handler sleeps 1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50,
+    /// 100 ms between tries, so a write lock held for 30 ms by another connection (an EF write preempted on a saturated
+    /// box) kept the position writer asleep for 53 ms, one held a little longer for 128 ms: the writer's worst stalls.
+    /// The connection must only be used by one thread at a time (the handler's start time is per thread).
+    /// </summary>
+    public static void RetryBusyEveryMillisecond(Microsoft.Data.Sqlite.SqliteConnection connection)
+    {
+        var rc = SetBusyHandler(connection.Handle!.DangerousGetHandle(), s_retry, IntPtr.Zero);
+        GC.KeepAlive(connection);
+        Microsoft.Data.Sqlite.SqliteException.ThrowExceptionForRC(rc, connection.Handle);
+    }
+
+    /// <summary>How long a busy connection keeps trying (as <c>busy_timeout=10000</c> did).</summary>
+    public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(10);
+
+    [ThreadStatic] static long t_busySince;
+
+    /// <summary>One handler for every connection, held by a static field because native code calls it.</summary>
+    static readonly BusyHandler s_retry = (_, count) =>
+    {
+        var now = Environment.TickCount64;
+        if (count == 0) t_busySince = now;
+        if (now - t_busySince >= (long)BusyTimeout.TotalMilliseconds) return 0;
+        if (count < 4) Thread.Yield(); else Thread.Sleep(1);
+        return 1;
+    };
+
     /// <summary>Runs the statement (B-tree work, possibly page I/O): a normal transition, so the GC is never held up.</summary>
     [DllImport(Lib, EntryPoint = "sqlite3_step")]
     public static extern int Step(IntPtr stmt);

@@ -176,6 +176,7 @@ public sealed class SqlitePositionStore(string connectionString, SqliteStoreOpti
             pragma.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA cache_size=-{_o.CacheMegabytes * 1024};" +
                                  (_o.BackgroundCheckpoints ? " PRAGMA wal_autocheckpoint=0;" : "");
             pragma.ExecuteNonQuery();
+            SqliteNative.RetryBusyEveryMillisecond(conn);   // after busy_timeout, which it replaces
             long moveMax = 0;
             pragma.CommandText = "SELECT MaxRowId, NextVehicle FROM track_move WHERE Id = 1";
             using (var r = pragma.ExecuteReader())

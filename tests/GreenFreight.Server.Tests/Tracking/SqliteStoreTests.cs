@@ -87,6 +87,39 @@ public sealed class SqliteStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task An_append_waiting_for_another_connections_write_lock_goes_through_once_it_is_released()
+    {
+        Create();
+        await using var store = new SqlitePositionStore(Cs, Small);
+        await store.AppendAsync(Fleet(2, 1, 1), CancellationToken.None);   // opens the writer connection
+
+        // Another connection (as an EF write elsewhere in the server) holds the write lock for half a second.
+        using var other = new SqliteConnection(Cs);
+        other.Open();
+        using var tx = other.BeginTransaction(deferred: false);
+        using (var cmd = other.CreateCommand())
+        {
+            cmd.Transaction = tx;
+            cmd.CommandText = "INSERT INTO track_move (Id, MaxRowId, NextVehicle) VALUES (1, 0, 0)";
+            cmd.ExecuteNonQuery();
+        }
+        var released = new TaskCompletionSource<long>();
+        var holder = Task.Run(async () =>
+        {
+            await Task.Delay(500);
+            tx.Rollback();
+            released.SetResult(System.Diagnostics.Stopwatch.GetTimestamp());
+        });
+        var append = Task.Run(() => store.AppendAsync(Fleet(3, 2, 2), CancellationToken.None));
+        await append;   // the busy handler retried instead of failing with SQLITE_BUSY
+        var done = System.Diagnostics.Stopwatch.GetTimestamp();
+        await holder;
+        Assert.True(done >= await released.Task, "the append cannot commit while the other connection holds the lock");
+        Assert.Equal(2 + 6, Scalar("SELECT count(*) FROM track_inbox"));
+        Assert.Equal(0, Scalar("SELECT count(*) FROM track_move"));
+    }
+
+    [Fact]
     public async Task Every_column_survives_the_move_and_a_smaller_second_move_writes_none_of_the_first_moves_rows_again()
     {
         Create();
