@@ -93,6 +93,11 @@ public sealed class PositionPipeline(IDbContextFactory<AppDbContext> dbFactory, 
 
     void RunWriter(CancellationToken stoppingToken)
     {
+        // Tracking:WriterNice (default -5, i.e. about three times the CPU share of a normal thread when the machine is
+        // saturated): lowering it needs CAP_SYS_NICE (root, or a raised RLIMIT_NICE); without, the writer runs at 0.
+        var nice = config.GetValue("Tracking:WriterNice", -5);
+        if (nice != 0 && !ThreadNice.TrySet(nice, out var errno) && OperatingSystem.IsLinux())
+            log.LogInformation("Position writer keeps the default priority (nice {Nice} not allowed, errno {Errno})", nice, errno);
         var sqliteOptions = config.GetSection("Tracking:Sqlite").Get<SqliteStoreOptions>() ?? new SqliteStoreOptions();
         var store = PositionStoreFactory.Create(dbFactory, sqliteOptions, log);
         var batch = new List<Pending>();

@@ -83,3 +83,27 @@ static class SqliteNative
     [DllImport(Lib, EntryPoint = "sqlite3_reset")]
     public static extern int Reset(IntPtr stmt);
 }
+
+/// <summary>
+/// Scheduling weight of the calling thread on Linux (its nice value): the position writer is the one thread every
+/// acknowledgement waits for, so on a saturated machine it should get the CPU before the socket threads that feed it;
+/// the move's chunk loader is background work and should yield to both.
+/// </summary>
+static class ThreadNice
+{
+    [DllImport("libc", EntryPoint = "gettid")]
+    static extern int GetTid();
+
+    [DllImport("libc", EntryPoint = "setpriority", SetLastError = true)]
+    static extern int SetPriority(int which, int who, int prio);
+
+    /// <summary>Sets the calling thread's nice value; false (with the errno) where not allowed or not Linux.</summary>
+    public static bool TrySet(int nice, out int error)
+    {
+        error = 0;
+        if (!OperatingSystem.IsLinux()) return false;
+        if (SetPriority(0 /* PRIO_PROCESS: on Linux a thread id */, GetTid(), Math.Clamp(nice, -20, 19)) == 0) return true;
+        error = Marshal.GetLastPInvokeError();
+        return false;
+    }
+}
