@@ -97,9 +97,9 @@ public sealed class Jt808Gateway(
         }
         await using var _ = listener;
         commands.Attach(SendAsync, _sessions.ContainsKey);
+        // Reads wait without a token (registering one per read costs on every frame): the idle sweep and shutdown close
+        // connections instead (Session.Close).
         var idleSweep = SweepIdleAsync(TimeSpan.FromSeconds(Math.Max(1, o.IdleTimeoutSeconds)), stoppingToken);
-        // Reads wait without a token (registering one per read costs on every frame); shutdown aborts the connections instead.
-        using var abortAll = stoppingToken.Register(() => { foreach (var s in _open.Keys) s.Abort("shutting down"); });
         _bound.TrySetResult((IPEndPoint)listener.EndPoint);
         _log.LogInformation("JT/T 808 gateway listening on {EndPoint}", listener.EndPoint);
         var connections = new List<Task>();
@@ -119,7 +119,7 @@ public sealed class Jt808Gateway(
             connections.Add(Task.Run(() => ServeAsync(connection, stoppingToken), CancellationToken.None));
         }
         await listener.UnbindAsync(CancellationToken.None);
-        foreach (var s in _open.Keys) s.Abort("shutting down");
+        foreach (var s in _open.Keys) s.Close("shutting down");
         await Task.WhenAll(connections);
         await idleSweep;
     }
@@ -141,7 +141,7 @@ public sealed class Jt808Gateway(
             {
                 var now = Environment.TickCount64;
                 foreach (var s in _open.Keys)
-                    if (now - Volatile.Read(ref s.LastActivity) >= (long)idle.TotalMilliseconds) s.Abort("idle");
+                    if (now - Volatile.Read(ref s.LastActivity) >= (long)idle.TotalMilliseconds) s.Close("idle");
             }
         }
         catch (OperationCanceledException)
@@ -164,11 +164,12 @@ public sealed class Jt808Gateway(
         /// <summary>The positions of the frame being handled (reused: a connection handles one frame at a time).</summary>
         public readonly List<PositionReport> Reports = new(8);
         /// <summary>Ends the read loop at its next read (then the connection closes normally, with a FIN); any thread.</summary>
-        public void Abort(string why)
+        public void Close(string why)
         {
             ClosedBecause = why;
             Connection.Transport.Input.CancelPendingRead();
         }
+        /// <summary>Why the platform closed the connection (null: the terminal did, or the stream broke).</summary>
         public volatile string? ClosedBecause;
         public int? VehicleId;
         public bool Authenticated;
@@ -212,7 +213,7 @@ public sealed class Jt808Gateway(
         var output = connection.Transport.Output;
         var session = new Session(connection);
         _open[session] = 0;
-        if (stopping.IsCancellationRequested) session.Abort("shutting down");
+        if (stopping.IsCancellationRequested) session.Close("shutting down");   // accepted as the gateway stopped
         using var frames = new Jt808FrameReader();
         try
         {
@@ -227,7 +228,7 @@ public sealed class Jt808Gateway(
                 {
                     break;   // the connection was aborted
                 }
-                if (read.IsCanceled) break;   // idle or shutting down (Session.Abort)
+                if (read.IsCanceled) break;   // idle or shutting down (Session.Close)
                 Volatile.Write(ref session.LastActivity, Environment.TickCount64);
                 var buffer = read.Buffer;
                 var close = false;
@@ -265,6 +266,7 @@ public sealed class Jt808Gateway(
         {
             if (session.VehicleId is { } vid) _sessions.TryRemove(new KeyValuePair<int, Session>(vid, session));
             _open.TryRemove(session, out _);
+            _log.LogDebug("JT/T 808 connection from {Remote} closed: {Why}", connection.RemoteEndPoint, session.ClosedBecause ?? "by the terminal or the stream");
             stats.Disconnected();
             await connection.DisposeAsync();
         }
