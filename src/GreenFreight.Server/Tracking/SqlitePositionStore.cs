@@ -122,28 +122,15 @@ public sealed class SqlitePositionStore(string connectionString, SqliteStoreOpti
 
     Row[] _buffer = [];              // rows of the current / last move; only the loader writes it, only while _chunk is null
 
-    /// <summary>
-    /// The insert of a position row as a prepared statement on the connection's own handle, bound by index: binding through
-    /// SqliteParameter looks each of the 13 names up in the statement and boxes each value, which cost as much as the insert.
-    /// </summary>
-    sealed class RawInsert : IDisposable
+    /// <summary>The insert of a position row into <c>track_inbox</c> or <c>track_points</c>.</summary>
+    sealed class RawInsert(SqliteConnection c, string table)
+        : RawStatement(c, $"INSERT INTO {table} ({SqliteTrackInbox.Columns}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")
     {
-        readonly sqlite3 _db;
-        readonly sqlite3_stmt _stmt;
-
-        public RawInsert(SqliteConnection c, string table)
-        {
-            _db = c.Handle!;
-            var rc = raw.sqlite3_prepare_v2(_db, $"INSERT INTO {table} ({SqliteTrackInbox.Columns}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)", out _stmt);
-            SqliteException.ThrowExceptionForRC(rc, _db);
-        }
-
         public void Insert(TrackPoint x) => Insert(Row.From(x));
 
         public void Insert(in Row x)
         {
-            // The raw pointer of the statement, for the direct calls (see SqliteNative); _stmt keeps it alive.
-            var st = _stmt.DangerousGetHandle();
+            var st = Pointer;
             SqliteNative.BindInt64(st, 1, x.VehicleId);
             SqliteNative.BindInt64(st, 2, x.TimeMs);
             SqliteNative.BindDouble(st, 3, x.Latitude);
@@ -157,9 +144,47 @@ public sealed class SqlitePositionStore(string connectionString, SqliteStoreOpti
             SqliteNative.BindInt(st, 11, x.Verdict);
             SqliteNative.BindInt(st, 12, x.Source);
             SqliteNative.BindInt64(st, 13, x.ReceivedMs);
-            var rc = SqliteNative.Step(st);
-            SqliteNative.Reset(st);
-            GC.KeepAlive(_stmt);
+            Run();
+        }
+    }
+
+    /// <summary>
+    /// A statement prepared on a connection's own handle, bound by index and run through <see cref="SqliteNative"/>: binding
+    /// through SqliteParameter looks each name up in the statement and boxes each value, which cost as much as the insert.
+    /// </summary>
+    class RawStatement : IDisposable
+    {
+        readonly sqlite3 _db;
+        readonly sqlite3_stmt _stmt;
+
+        public RawStatement(SqliteConnection c, string sql)
+        {
+            _db = c.Handle!;
+            var rc = raw.sqlite3_prepare_v2(_db, sql, out _stmt);
+            SqliteException.ThrowExceptionForRC(rc, _db);
+        }
+
+        /// <summary>The statement's raw pointer, for the direct calls; valid while this object is (it owns the handle).</summary>
+        protected IntPtr Pointer => _stmt.DangerousGetHandle();
+
+        protected sqlite3_stmt Handle => _stmt;
+
+        /// <summary>The next row (true) or the end (false); an error throws.</summary>
+        public bool Step()
+        {
+            var rc = SqliteNative.Step(Pointer);
+            GC.KeepAlive(this);
+            if (rc == raw.SQLITE_ROW) return true;
+            if (rc != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(rc, _db);
+            return false;
+        }
+
+        /// <summary>Runs a statement that returns no rows and resets it for the next bindings (which stay bound).</summary>
+        protected void Run()
+        {
+            var rc = SqliteNative.Step(Pointer);
+            SqliteNative.Reset(Pointer);
+            GC.KeepAlive(this);
             if (rc != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(rc, _db);
         }
 
@@ -173,10 +198,10 @@ public sealed class SqlitePositionStore(string connectionString, SqliteStoreOpti
         conn.Open();
         using (var pragma = conn.CreateCommand())
         {
-            pragma.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA cache_size=-{_o.CacheMegabytes * 1024};" +
+            pragma.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-{_o.CacheMegabytes * 1024};" +
                                  (_o.BackgroundCheckpoints ? " PRAGMA wal_autocheckpoint=0;" : "");
             pragma.ExecuteNonQuery();
-            SqliteNative.RetryBusyEveryMillisecond(conn);   // after busy_timeout, which it replaces
+            SqliteNative.RetryBusyEveryMillisecond(conn);   // instead of busy_timeout's escalating sleeps
             long moveMax = 0;
             pragma.CommandText = "SELECT MaxRowId, NextVehicle FROM track_move WHERE Id = 1";
             using (var r = pragma.ExecuteReader())
@@ -226,40 +251,29 @@ public sealed class SqlitePositionStore(string connectionString, SqliteStoreOpti
         return Task.CompletedTask;
     }
 
-    /// <summary>The <c>vehicle_live</c> upsert as a prepared statement on the connection's handle, bound by index.</summary>
-    sealed class RawLiveUpsert : IDisposable
+    /// <summary>The <c>vehicle_live</c> upsert of one vehicle.</summary>
+    sealed class RawLiveUpsert(SqliteConnection c)
+        : RawStatement(c, $"INSERT INTO vehicle_live ({VehicleLiveSql.Columns}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)" + VehicleLiveSql.OnConflict)
     {
-        readonly sqlite3 _db;
-        readonly sqlite3_stmt _stmt;
         string? _instance;   // bindings survive sqlite3_reset: the instance name (the same on every row) is bound once
-
-        public RawLiveUpsert(SqliteConnection c)
-        {
-            _db = c.Handle!;
-            var rc = raw.sqlite3_prepare_v2(_db, $"INSERT INTO vehicle_live ({VehicleLiveSql.Columns}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)" + VehicleLiveSql.OnConflict, out _stmt);
-            SqliteException.ThrowExceptionForRC(rc, _db);
-        }
 
         public void Upsert(VehicleLiveState r)
         {
-            raw.sqlite3_bind_int64(_stmt, 1, r.VehicleId);
-            raw.sqlite3_bind_int64(_stmt, 2, r.LastSeenMs);
-            if (r.FixTimeMs is { } fix) raw.sqlite3_bind_int64(_stmt, 3, fix); else raw.sqlite3_bind_null(_stmt, 3);
-            if (r.Latitude is { } lat) raw.sqlite3_bind_double(_stmt, 4, lat); else raw.sqlite3_bind_null(_stmt, 4);
-            if (r.Longitude is { } lon) raw.sqlite3_bind_double(_stmt, 5, lon); else raw.sqlite3_bind_null(_stmt, 5);
-            if (r.SpeedKmh is { } speed) raw.sqlite3_bind_double(_stmt, 6, speed); else raw.sqlite3_bind_null(_stmt, 6);
-            if (r.Direction is { } dir) raw.sqlite3_bind_int(_stmt, 7, dir); else raw.sqlite3_bind_null(_stmt, 7);
+            var st = Pointer;
+            SqliteNative.BindInt64(st, 1, r.VehicleId);
+            SqliteNative.BindInt64(st, 2, r.LastSeenMs);
+            if (r.FixTimeMs is { } fix) SqliteNative.BindInt64(st, 3, fix); else SqliteNative.BindNull(st, 3);
+            if (r.Latitude is { } lat) SqliteNative.BindDouble(st, 4, lat); else SqliteNative.BindNull(st, 4);
+            if (r.Longitude is { } lon) SqliteNative.BindDouble(st, 5, lon); else SqliteNative.BindNull(st, 5);
+            if (r.SpeedKmh is { } speed) SqliteNative.BindDouble(st, 6, speed); else SqliteNative.BindNull(st, 6);
+            if (r.Direction is { } dir) SqliteNative.BindInt(st, 7, dir); else SqliteNative.BindNull(st, 7);
             if (!ReferenceEquals(r.Instance, _instance))
             {
-                raw.sqlite3_bind_text(_stmt, 8, r.Instance);
+                raw.sqlite3_bind_text(Handle, 8, r.Instance);
                 _instance = r.Instance;
             }
-            var rc = raw.sqlite3_step(_stmt);
-            raw.sqlite3_reset(_stmt);
-            if (rc != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(rc, _db);
+            Run();
         }
-
-        public void Dispose() => _stmt.Dispose();
     }
 
     public Task AppendAsync(IReadOnlyList<TrackPoint> points, CancellationToken ct)
@@ -390,6 +404,19 @@ public sealed class SqlitePositionStore(string connectionString, SqliteStoreOpti
     Task<Chunk> LoadOnOwnThread(long maxRowId, long fromVehicle) =>
         Task.Factory.StartNew(() => LoadChunk(maxRowId, fromVehicle), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
+    /// <summary>The chunk query: the inbox rows of a move with their rowid, columns read by index (see LoadChunk).</summary>
+    sealed class ChunkRead(SqliteConnection c)
+        : RawStatement(c, $"SELECT rowid, {SqliteTrackInbox.Columns} FROM track_inbox WHERE rowid <= ?1 AND VehicleId >= ?2")
+    {
+        /// <summary>Binds the bounds; returns the pointer for the column reads (valid while this object is).</summary>
+        public IntPtr Bind(long maxRowId, long fromVehicle)
+        {
+            SqliteNative.BindInt64(Pointer, 1, maxRowId);
+            SqliteNative.BindInt64(Pointer, 2, fromVehicle);
+            return Pointer;
+        }
+    }
+
     /// <summary>Reads the inbox rows of a move on its own connection (a WAL reader does not block the writer) and sorts them.</summary>
     Chunk LoadChunk(long maxRowId, long fromVehicle)
     {
@@ -418,15 +445,10 @@ public sealed class SqlitePositionStore(string connectionString, SqliteStoreOpti
         var n = 0;
         // Read with the statement's columns taken directly (SqliteNative), in the same read transaction: through the data
         // reader, 14 column getters per row for up to 400,000 rows were a tenth of a core at 40,000 positions/s.
-        var db = c.Handle!;
-        var rc = raw.sqlite3_prepare_v2(db, $"SELECT rowid, {SqliteTrackInbox.Columns} FROM track_inbox WHERE rowid <= ?1 AND VehicleId >= ?2", out var stmt);
-        SqliteException.ThrowExceptionForRC(rc, db);
-        using (stmt)
+        using (var read = new ChunkRead(c))
         {
-            var st = stmt.DangerousGetHandle();
-            SqliteNative.BindInt64(st, 1, max);
-            SqliteNative.BindInt64(st, 2, fromVehicle);
-            while ((rc = SqliteNative.Step(st)) == raw.SQLITE_ROW)
+            var st = read.Bind(max, fromVehicle);
+            while (read.Step())
             {
                 if (n == rows.Length) Array.Resize(ref rows, Math.Max(16, rows.Length * 2));   // not expected (see above)
                 ref var x = ref rows[n++];
@@ -437,8 +459,6 @@ public sealed class SqlitePositionStore(string connectionString, SqliteStoreOpti
                 x.HasMileage = SqliteNative.ColumnType(st, 10) != SqliteNative.SqliteNull; x.Mileage = x.HasMileage ? SqliteNative.ColumnDouble(st, 10) : 0;
                 x.Verdict = (byte)SqliteNative.ColumnInt(st, 11); x.Source = (byte)SqliteNative.ColumnInt(st, 12); x.ReceivedMs = SqliteNative.ColumnInt64(st, 13);
             }
-            GC.KeepAlive(stmt);
-            if (rc != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(rc, db);
         }
         _buffer = rows;
         Array.Sort(rows, 0, n, RowOrder.Instance);
