@@ -122,29 +122,88 @@ public sealed class SqlitePositionStore(string connectionString, SqliteStoreOpti
 
     Row[] _buffer = [];              // rows of the current / last move; only the loader writes it, only while _chunk is null
 
-    /// <summary>The insert of a position row into <c>track_inbox</c> or <c>track_points</c>.</summary>
-    sealed class RawInsert(SqliteConnection c, string table)
-        : RawStatement(c, $"INSERT INTO {table} ({SqliteTrackInbox.Columns}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")
+    /// <summary>
+    /// The insert of position rows into <c>track_inbox</c> or <c>track_points</c>: <see cref="Group"/> rows per statement
+    /// (one multi-row VALUES), the rest one by one. Each statement run carries a fixed cost (virtual machine set-up and
+    /// halt, and on <c>track_points</c> the AUTOINCREMENT bookkeeping, which reads and rewrites <c>sqlite_sequence</c>
+    /// once per statement), which a group shares among its rows.
+    /// </summary>
+    sealed class RawInsert(SqliteConnection c, string table) : IDisposable
     {
-        public void Insert(TrackPoint x) => Insert(Row.From(x));
+        public const int Group = 32;
+        const int Columns = 13;
 
-        public void Insert(in Row x)
+        readonly Statement _one = new(c, Sql(table, 1));
+        readonly Statement _many = new(c, Sql(table, Group));
+        readonly Row[] _rows = new Row[Group];
+
+        static string Sql(string table, int rows)
         {
-            var st = Pointer;
-            SqliteNative.BindInt64(st, 1, x.VehicleId);
-            SqliteNative.BindInt64(st, 2, x.TimeMs);
-            SqliteNative.BindDouble(st, 3, x.Latitude);
-            SqliteNative.BindDouble(st, 4, x.Longitude);
-            SqliteNative.BindDouble(st, 5, x.SpeedKmh);
-            SqliteNative.BindInt(st, 6, x.Direction);
-            SqliteNative.BindInt(st, 7, x.AltitudeM);
-            SqliteNative.BindInt64(st, 8, x.Alarm);
-            SqliteNative.BindInt64(st, 9, x.Status);
-            if (x.HasMileage) SqliteNative.BindDouble(st, 10, x.Mileage); else SqliteNative.BindNull(st, 10);
-            SqliteNative.BindInt(st, 11, x.Verdict);
-            SqliteNative.BindInt(st, 12, x.Source);
-            SqliteNative.BindInt64(st, 13, x.ReceivedMs);
-            Run();
+            var sb = new System.Text.StringBuilder($"INSERT INTO {table} ({SqliteTrackInbox.Columns}) VALUES ");
+            for (var r = 0; r < rows; r++)
+            {
+                if (r > 0) sb.Append(", ");
+                sb.Append('(');
+                for (var k = 1; k <= Columns; k++) sb.Append(k > 1 ? ", ?" : "?").Append(r * Columns + k);
+                sb.Append(')');
+            }
+            return sb.ToString();
+        }
+
+        public void Insert(IReadOnlyList<TrackPoint> points)
+        {
+            var i = 0;
+            for (; i + Group <= points.Count; i += Group)
+            {
+                for (var k = 0; k < Group; k++) _rows[k] = Row.From(points[i + k]);
+                _many.Insert(_rows, 0, Group);
+            }
+            for (; i < points.Count; i++)
+            {
+                _rows[0] = Row.From(points[i]);
+                _one.Insert(_rows, 0, 1);
+            }
+        }
+
+        /// <summary>Inserts <paramref name="rows"/>[from..to).</summary>
+        public void Insert(Row[] rows, int from, int to)
+        {
+            var i = from;
+            for (; i + Group <= to; i += Group) _many.Insert(rows, i, Group);
+            for (; i < to; i++) _one.Insert(rows, i, 1);
+        }
+
+        public void Dispose()
+        {
+            _one.Dispose();
+            _many.Dispose();
+        }
+
+        sealed class Statement(SqliteConnection c, string sql) : RawStatement(c, sql)
+        {
+            public void Insert(Row[] rows, int from, int count)
+            {
+                var st = Pointer;
+                for (var r = 0; r < count; r++)
+                {
+                    ref readonly var x = ref rows[from + r];
+                    var b = r * Columns;
+                    SqliteNative.BindInt64(st, b + 1, x.VehicleId);
+                    SqliteNative.BindInt64(st, b + 2, x.TimeMs);
+                    SqliteNative.BindDouble(st, b + 3, x.Latitude);
+                    SqliteNative.BindDouble(st, b + 4, x.Longitude);
+                    SqliteNative.BindDouble(st, b + 5, x.SpeedKmh);
+                    SqliteNative.BindInt(st, b + 6, x.Direction);
+                    SqliteNative.BindInt(st, b + 7, x.AltitudeM);
+                    SqliteNative.BindInt64(st, b + 8, x.Alarm);
+                    SqliteNative.BindInt64(st, b + 9, x.Status);
+                    if (x.HasMileage) SqliteNative.BindDouble(st, b + 10, x.Mileage); else SqliteNative.BindNull(st, b + 10);
+                    SqliteNative.BindInt(st, b + 11, x.Verdict);
+                    SqliteNative.BindInt(st, b + 12, x.Source);
+                    SqliteNative.BindInt64(st, b + 13, x.ReceivedMs);
+                }
+                Run();
+            }
         }
     }
 
@@ -280,7 +339,7 @@ public sealed class SqlitePositionStore(string connectionString, SqliteStoreOpti
     {
         var conn = Open();
         using var tx = conn.BeginTransaction();
-        foreach (var x in points) _insertInbox!.Insert(x);
+        _insertInbox!.Insert(points);
         tx.Commit();
         Interlocked.Add(ref _inboxRows, points.Count);
         return Task.CompletedTask;
@@ -357,7 +416,7 @@ public sealed class SqlitePositionStore(string connectionString, SqliteStoreOpti
             var limit = MaintenanceStepSizer.Rows(rate, budget, chunk.Count - _pos, _o.MinStepRows, _o.MoveStepRows, _lastMoveRows);
             var end = Math.Min(chunk.Count, _pos + limit);
             while (end < chunk.Count && chunk.Rows[end].VehicleId == chunk.Rows[end - 1].VehicleId) end++;
-            for (var i = _pos; i < end; i++) _insertPoint!.Insert(in chunk.Rows[i]);
+            _insertPoint!.Insert(chunk.Rows, _pos, end);
             _setMove!.Transaction = tx;
             _moveMax!.Value = chunk.MaxRowId;
             _moveNext!.Value = end < chunk.Count ? chunk.Rows[end].VehicleId : long.MaxValue;

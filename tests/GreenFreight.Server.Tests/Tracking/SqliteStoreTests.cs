@@ -119,8 +119,14 @@ public sealed class SqliteStoreTests : IDisposable
         Assert.Equal(0, Scalar("SELECT count(*) FROM track_move"));
     }
 
-    [Fact]
-    public async Task Every_column_survives_the_move_and_a_smaller_second_move_writes_none_of_the_first_moves_rows_again()
+    /// <summary>
+    /// Rows go in 32 to a statement and the rest one by one (<c>RawInsert</c>): 120 rows appended at once are three groups
+    /// and 24 singles; move steps of 7 rows are all singles, steps of 100 mostly groups.
+    /// </summary>
+    [Theory]
+    [InlineData(7)]
+    [InlineData(100)]
+    public async Task Every_column_survives_the_move_and_a_smaller_second_move_writes_none_of_the_first_moves_rows_again(int stepRows)
     {
         Create();
         var rng = new Random(11);
@@ -136,6 +142,7 @@ public sealed class SqliteStoreTests : IDisposable
         var second = Enumerable.Range(0, 40).Select(i => Point(1 + i % 5, 1_765_000_000_000 + i * 1_000L)).ToList();
         var o = Small;
         o.MoveThresholdRows = 1;
+        o.MinStepRows = o.MoveStepRows = stepRows;
         await using (var store = new SqlitePositionStore(Cs, o))
         {
             await store.AppendAsync(first, CancellationToken.None);
@@ -158,6 +165,8 @@ public sealed class SqliteStoreTests : IDisposable
         var expected = first.Concat(second).Select(p => string.Join('|', p.VehicleId, p.TimeMs, p.Latitude.ToString("R"), p.Longitude.ToString("R"), p.SpeedKmh.ToString("R"),
             p.Direction, p.AltitudeM, p.Alarm, p.Status, p.MileageKm is { } m ? m.ToString("R") : "null", (byte)p.Verdict, (byte)p.Source, p.ReceivedMs)).ToList();
         Assert.Equal(expected.Order(), stored.Order());
+        // A multi-row statement keeps the sorted order: ids ascend with time within each vehicle.
+        Assert.Equal(0, Scalar("SELECT COUNT(*) FROM track_points a JOIN track_points b ON a.VehicleId = b.VehicleId AND a.Id < b.Id AND a.TimeMs > b.TimeMs"));
     }
 
     [Fact]
