@@ -112,6 +112,8 @@ try
                 ["sentPerSecond"] = Math.Round(step.SentPerSecond),
                 ["ackedPerSecond"] = Math.Round(step.AckedPerSecond),
                 ["ackedPerSecondMin"] = Math.Round(perSecond.Min()),
+                // Position frames (0x0200, or 0x0704 with 2–5 positions): the TCP round trips, which cost more than the positions.
+                ["framesPerSecond"] = Math.Round(step.PositionFrames / step.Seconds),
                 ["p50Ms"] = Math.Round(step.Latency.Percentile(50) / 1000.0, 2),
                 ["p95Ms"] = Math.Round(step.Latency.Percentile(95) / 1000.0, 2),
                 ["p99Ms"] = Math.Round(step.Latency.Percentile(99) / 1000.0, 2),
@@ -154,11 +156,11 @@ try
     Console.WriteLine($"acknowledged {totalAcked:N0} positions in all; {stored:N0} positions stored");
 
     Console.WriteLine();
-    Console.WriteLine("| total rate requested (pos/s) | sent (pos/s) | acked (pos/s) | ack p50 (ms) | ack p95 (ms) | ack p99 (ms) | ack max (ms) | server RSS (MB) | server CPU | simulator CPU | other CPU | p99 < 100 ms and acked ≈ sent |");
-    Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|");
+    Console.WriteLine("| total rate requested (pos/s) | sent (pos/s) | frames (1/s) | acked (pos/s) | ack p50 (ms) | ack p95 (ms) | ack p99 (ms) | ack max (ms) | server RSS (MB) | server CPU | simulator CPU | other CPU | p99 < 100 ms and acked ≈ sent |");
+    Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|");
     foreach (var r in rows)
         Console.WriteLine(string.Create(inv,
-            $"| {(double)r["rate"]!:N0} | {(double)r["sentPerSecond"]!:N0} | {(double)r["ackedPerSecond"]!:N0} | {(double)r["p50Ms"]!:F1} | {(double)r["p95Ms"]!:F1} | {(double)r["p99Ms"]!:F1} | {(double)r["maxMs"]!:F0} | {(double)r["serverRssMb"]!:F0} | {(double)r["serverCpuPercent"]!:F0} % | {(double)r["simulatorCpuPercent"]!:F0} % | {(double)r["otherCpuPercent"]!:F0} % | {((bool)r["ok"]! ? "yes" : "no")} |"));
+            $"| {(double)r["rate"]!:N0} | {(double)r["sentPerSecond"]!:N0} | {(double)r["framesPerSecond"]!:N0} | {(double)r["ackedPerSecond"]!:N0} | {(double)r["p50Ms"]!:F1} | {(double)r["p95Ms"]!:F1} | {(double)r["p99Ms"]!:F1} | {(double)r["maxMs"]!:F0} | {(double)r["serverRssMb"]!:F0} | {(double)r["serverCpuPercent"]!:F0} % | {(double)r["simulatorCpuPercent"]!:F0} % | {(double)r["otherCpuPercent"]!:F0} % | {((bool)r["ok"]! ? "yes" : "no")} |"));
     var best = rows.Where(r => (bool)r["ok"]!).Select(r => (double)r["ackedPerSecond"]!).DefaultIfEmpty(0).Max();
     Console.WriteLine();
     Console.WriteLine(string.Create(inv, $"highest step with p99 < 100 ms and acked ≈ sent: {best:N0} positions/s end to end"));
