@@ -135,7 +135,7 @@ public sealed class SqlitePositionStore(string connectionString, SqliteStoreOpti
 
         readonly Statement _one = new(c, Sql(table, 1));
         readonly Statement _many = new(c, Sql(table, Group));
-        readonly Row[] _rows = new Row[Group];
+        Row[] _converted = [];   // the last batch of positions as rows (reused)
 
         static string Sql(string table, int rows)
         {
@@ -152,17 +152,9 @@ public sealed class SqlitePositionStore(string connectionString, SqliteStoreOpti
 
         public void Insert(IReadOnlyList<TrackPoint> points)
         {
-            var i = 0;
-            for (; i + Group <= points.Count; i += Group)
-            {
-                for (var k = 0; k < Group; k++) _rows[k] = Row.From(points[i + k]);
-                _many.Insert(_rows, 0, Group);
-            }
-            for (; i < points.Count; i++)
-            {
-                _rows[0] = Row.From(points[i]);
-                _one.Insert(_rows, 0, 1);
-            }
+            if (_converted.Length < points.Count) _converted = new Row[Math.Max(points.Count, 2 * _converted.Length)];
+            for (var i = 0; i < points.Count; i++) _converted[i] = Row.From(points[i]);
+            Insert(_converted, 0, points.Count);
         }
 
         /// <summary>Inserts <paramref name="rows"/>[from..to).</summary>
