@@ -38,19 +38,35 @@ if [ "$build" -ne 0 ]; then echo "build failed"; echo "0 passed, 1 failed"; exit
 log "Testing"
 rm -rf "$ROOT/TestResults"
 dotnet test GreenFreight.slnx --no-build -nologo --logger "trx" --logger "console;verbosity=normal" --results-directory "$ROOT/TestResults" "$@" 2>&1 \
-  | grep -vE '^\s*$' | grep -E 'Passed |Failed |Skipped |error|Error Message|Assert|at GreenFreight|Total tests|Passed!|Failed!|Screenshot' | head -n 600
+  | grep -vE '^\s*$' | grep -E 'Failed |Skipped |error|Error Message|Assert|at GreenFreight|Total tests|Passed!|Failed!|Screenshot|Test Run Aborted|crash' | head -n 600
 status=${PIPESTATUS[0]}
 
-# Sum the TRX results of all test projects.
-read -r passed failed skipped < <(python3 - "$ROOT/TestResults" <<'PY'
-import glob, sys, xml.etree.ElementTree as ET
+# Sum the TRX results of all test projects; list every test that did not pass (name, message, first stack lines),
+# so the end of the log says what failed.
+read -r passed failed skipped < <(python3 - "$ROOT/TestResults" 3>&1 1>&2 <<'PY'
+import glob, os, sys, xml.etree.ElementTree as ET
+ns = '{http://microsoft.com/schemas/VisualStudio/TeamTest/2010}'
 p = f = s = 0
-for path in glob.glob(sys.argv[1] + '/*.trx'):
-    c = ET.parse(path).getroot().find('{http://microsoft.com/schemas/VisualStudio/TeamTest/2010}ResultSummary/{http://microsoft.com/schemas/VisualStudio/TeamTest/2010}Counters')
+bad = []
+for path in sorted(glob.glob(sys.argv[1] + '/*.trx')):
+    root = ET.parse(path).getroot()
+    c = root.find(ns + 'ResultSummary/' + ns + 'Counters')
     if c is None: continue
     p += int(c.get('passed', 0)); f += int(c.get('failed', 0)) + int(c.get('error', 0)) + int(c.get('timeout', 0)) + int(c.get('aborted', 0))
     s += int(c.get('notExecuted', 0))
-print(p, f, s)
+    for r in root.iter(ns + 'UnitTestResult'):
+        if r.get('outcome') in ('Passed', 'NotExecuted'): continue
+        msg = r.findtext(ns + 'Output/' + ns + 'ErrorInfo/' + ns + 'Message') or ''
+        st = r.findtext(ns + 'Output/' + ns + 'ErrorInfo/' + ns + 'StackTrace') or ''
+        bad.append((os.path.basename(path), r.get('testName'), r.get('outcome'), r.get('duration'), msg, st))
+if bad:
+    print('\n== Not passed (%d)' % len(bad))
+    for trx, name, outcome, dur, msg, st in bad:
+        print('-- %s [%s, %s] (%s)' % (name, outcome, dur, trx))
+        for line in msg.strip().splitlines()[:25]: print('   ' + line)
+        for line in st.strip().splitlines()[:12]: print('   ' + line)
+sys.stdout.flush()
+os.write(3, ('%d %d %d\n' % (p, f, s)).encode())
 PY
 )
 if [ "$status" -ne 0 ] && [ "${failed:-0}" -eq 0 ]; then failed=1; fi   # a crashed test host counts as a failure
