@@ -93,6 +93,17 @@ public sealed class IndicatorDefinition : IAudited
         string.IsNullOrWhiteSpace(ChecklistOptions) ? [] : ChecklistOptions.Split('、', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
 
+/// <summary>Whether an indicator entry counts. Only entries <see cref="InForce"/> are evaluated (indicators, trend, ministry form).</summary>
+public enum IndicatorEntryStatus
+{
+    /// <summary>Counts from its <see cref="IndicatorEntry.AsOf"/> date (entered directly, or by a submitted report).</summary>
+    InForce,
+    /// <summary>Entered with evidence in a quarterly report not yet submitted: counts once the report is submitted.</summary>
+    Pending,
+    /// <summary>Its report was returned by the office: does not count until the report is submitted again.</summary>
+    Withdrawn,
+}
+
 /// <summary>A value entered by a unit for a manual indicator, in force from <see cref="AsOf"/>.</summary>
 public sealed class IndicatorEntry : IAudited
 {
@@ -108,6 +119,7 @@ public sealed class IndicatorEntry : IAudited
     public int? UnitId { get; set; }
     public string EnteredBy { get; set; } = "";
     public DateTimeOffset EnteredAt { get; set; }
+    public IndicatorEntryStatus Status { get; set; }
     public List<EvidenceAttachment> Attachments { get; set; } = [];
 }
 

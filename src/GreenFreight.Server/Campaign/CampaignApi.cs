@@ -96,13 +96,15 @@ public static class CampaignApi
             })
             .DisableAntiforgery().WithUploadLimits()
             .WithSummary("Enter a manual indicator value of the own report with evidence files (unit; multipart `value`, `checked`, `description`, `files`: at most 10, each ≤ 20 MB)")
-            .WithDescription("Stored as an indicator entry as of the quarter's last day with the Indicators capability's rules (has/has-not + attachment needs a file) and linked to the report; values given only in `PUT` are entered on submission.");
+            .WithDescription("Stored as an indicator entry as of the quarter's last day with the Indicators capability's rules (has/has-not + attachment needs a file) and linked to the report, pending (`entryStatus` `Pending`): it counts once the report is submitted. Values given only in `PUT` are entered on submission.");
         r.MapPost("/{id:int}/submit", async (int id, HttpContext ctx, CampaignService s, Localizer l, CancellationToken ct) =>
                 OutcomeResults.From(await s.ActAsync(id, ReportAction.Submit, null, UserContext.From(ctx.User), ct), l))
-            .WithSummary("Submit or resubmit the own report (unit); indicator values become indicator entries as of the quarter's last day; the office is notified");
+            .WithSummary("Submit or resubmit the own report (unit); indicator values become indicator entries as of the quarter's last day; the office is notified")
+            .WithDescription("The report's entries are put in force: new or changed values become new entries, unchanged ones (pending evidence entries, entries withdrawn by a return) count again.");
         r.MapPost("/{id:int}/return", async (int id, ReviewIn body, HttpContext ctx, CampaignService s, Localizer l, CancellationToken ct) =>
                 OutcomeResults.From(await s.ActAsync(id, ReportAction.Return, body.Comment, UserContext.From(ctx.User), ct), l))
-            .RequireAuthorization(p => p.RequireRole(Roles.Office)).WithSummary("Return a submitted report with a comment (office; `comment` required)");
+            .RequireAuthorization(p => p.RequireRole(Roles.Office)).WithSummary("Return a submitted report with a comment (office; `comment` required)")
+            .WithDescription("The report's indicator entries are withdrawn (`entryStatus` `Withdrawn`): the indicators, the trend and the ministry form no longer count them until the unit submits again.");
         r.MapPost("/{id:int}/accept", async (int id, ReviewIn? body, HttpContext ctx, CampaignService s, Localizer l, CancellationToken ct) =>
                 OutcomeResults.From(await s.ActAsync(id, ReportAction.Accept, body?.Comment, UserContext.From(ctx.User), ct), l))
             .RequireAuthorization(p => p.RequireRole(Roles.Office)).WithSummary("Accept a submitted or resubmitted report (office)");

@@ -1,4 +1,5 @@
 using GreenFreight.Domain.Campaign;
+using GreenFreight.Domain.Indicators;
 using GreenFreight.Domain.Registry;
 using GreenFreight.Server.Auth;
 using GreenFreight.Server.Data;
@@ -29,7 +30,9 @@ public sealed record TaskIn(int? CampaignId, int? ParentId, string? Number, stri
 
 public sealed record ProgressDto(int TaskId, string Task, TaskUnitRole Role, TaskProgressStatus Status, int Percent, string? Narrative);
 
-public sealed record ReportIndicatorDto(string Code, string Name, string Kind, decimal? Value, string? Checked, string? Description, int? EntryId);
+/// <summary>A manual indicator of a report; <c>EntryStatus</c> says whether its entry counts (see <see cref="IndicatorEntryStatus"/>).</summary>
+public sealed record ReportIndicatorDto(string Code, string Name, string Kind, decimal? Value, string? Checked, string? Description, int? EntryId,
+    IndicatorEntryStatus? EntryStatus = null);
 
 public sealed record ReportEventDto(DateTimeOffset At, string By, ReportStatus From, ReportStatus To, string? Comment);
 
@@ -342,10 +345,13 @@ public sealed class CampaignService(IDbContextFactory<AppDbContext> dbFactory, I
             var t = tasks[p.TaskId];
             return new ProgressDto(p.TaskId, $"{t.Number}{t.Title}", t.Units.FirstOrDefault(u => u.UnitId == r.UnitId)?.Role ?? TaskUnitRole.Responsible, p.Status, p.Percent, p.Narrative);
         }).ToList();
+        var entryIds = r.IndicatorValues.Where(v => v.EntryId is not null).Select(v => v.EntryId!.Value).ToList();
+        var statuses = await db.IndicatorEntries.AsNoTracking().Where(e => entryIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Status, ct);
         var values = defs.Select(d =>
         {
             var v = r.IndicatorValues.FirstOrDefault(x => x.DefinitionId == d.Id);
-            return new ReportIndicatorDto(d.Code, d.NameZh, d.Kind.ToString(), v?.Value, v?.Checked, v?.Description, v?.EntryId);
+            return new ReportIndicatorDto(d.Code, d.NameZh, d.Kind.ToString(), v?.Value, v?.Checked, v?.Description, v?.EntryId,
+                v?.EntryId is { } eid && statuses.TryGetValue(eid, out var st) ? st : null);
         }).ToList();
         return new ReportDto(Summary(r, clock.GetUtcNow()), r.Version, r.Problems, r.NextPlan, r.ReturnComment, progress, values,
             r.Events.OrderBy(e => e.At).Select(e => new ReportEventDto(e.At, e.By, e.From, e.To, e.Comment)).ToList());
@@ -411,7 +417,8 @@ public sealed class CampaignService(IDbContextFactory<AppDbContext> dbFactory, I
 
     /// <summary>
     /// Enters a manual indicator value of the own editable report with evidence files now (through the Indicators
-    /// capability, as of the quarter's last day) and links the entry to the report.
+    /// capability, as of the quarter's last day) and links the entry to the report. The entry is pending: it counts once
+    /// the report is submitted.
     /// </summary>
     public async Task<Outcome<ReportDto>> EnterIndicatorAsync(int id, string code, IndicatorService.EntryRequest req, IReadOnlyList<IndicatorService.UploadedFile> files, UserContext user, CancellationToken ct)
     {
@@ -424,6 +431,7 @@ public sealed class CampaignService(IDbContextFactory<AppDbContext> dbFactory, I
         if (def is null) return Outcome<ReportDto>.Invalid(new FieldErrors { new FieldError("code", "campaign.report.indicator", code) });
         var o = await indicators.PrepareEntryAsync(db, code, req with { AsOf = new QuarterId(r.Year, r.Quarter).LastDay }, files, user, ct);
         if (o.Kind != OutcomeKind.Ok) return new Outcome<ReportDto>(o.Kind, Errors: o.Errors, ConflictKey: o.ConflictKey);
+        o.Value!.Status = IndicatorEntryStatus.Pending;
         var row = r.IndicatorValues.FirstOrDefault(x => x.DefinitionId == def.Id);
         if (row is null) r.IndicatorValues.Add(row = new ReportIndicatorValue { DefinitionId = def.Id });
         row.Value = req.Value;
@@ -444,7 +452,11 @@ public sealed class CampaignService(IDbContextFactory<AppDbContext> dbFactory, I
         return Outcome<ReportDto>.Ok(await ToDtoAsync(db, r, ct));
     }
 
-    /// <summary>Submit (unit, own report), return with a comment or accept (office).</summary>
+    /// <summary>
+    /// Submit (unit, own report), return with a comment or accept (office). The report's indicator entries count while it
+    /// is submitted or accepted: submitting puts them in force (new values become new entries), returning withdraws them,
+    /// so a value the office sent back is not in the indicators, the trend or the ministry form until the unit submits again.
+    /// </summary>
     public async Task<Outcome<ReportDto>> ActAsync(int id, ReportAction action, string? comment, UserContext user, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -492,6 +504,12 @@ public sealed class CampaignService(IDbContextFactory<AppDbContext> dbFactory, I
                 r.ReviewedBy = user.UserName;
                 break;
         }
+        // Entries the report already links to: in force again on submission (values unchanged since they were entered, or
+        // pending evidence entries of the draft), withdrawn on return.
+        var linked = r.IndicatorValues.Where(v => v.EntryId is not null).Select(v => v.EntryId!.Value).ToList();
+        var status = action switch { ReportAction.Submit => IndicatorEntryStatus.InForce, ReportAction.Return => IndicatorEntryStatus.Withdrawn, _ => (IndicatorEntryStatus?)null };
+        if (status is { } st && linked.Count > 0)
+            foreach (var e in await db.IndicatorEntries.Where(e => linked.Contains(e.Id) && e.Status != st).ToListAsync(ct)) e.Status = st;
         db.AuditUser = user.UserName;
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {

@@ -56,8 +56,15 @@ public sealed class IndicatorService(IDbContextFactory<AppDbContext> dbFactory, 
             Vehicles = await db.Vehicles.AsNoTracking().ToListAsync(ct),
             Outlets = await db.Outlets.AsNoTracking().ToListAsync(ct),
         };
-        var entries = await db.IndicatorEntries.AsNoTracking().Include(e => e.Attachments.OrderBy(a => a.Id))
-            .ToListAsync(ct);
+        // Only entries in force count (not those of a report still in draft or returned to its unit). Attachments come
+        // without their content: evaluation lists them, the download endpoint reads the bytes.
+        var entries = await db.IndicatorEntries.AsNoTracking().Where(e => e.Status == IndicatorEntryStatus.InForce).ToListAsync(ct);
+        var files = (await db.EvidenceAttachments.AsNoTracking()
+            .Where(a => db.IndicatorEntries.Any(e => e.Id == a.EntryId && e.Status == IndicatorEntryStatus.InForce))
+            .OrderBy(a => a.Id).Select(a => new { a.Id, a.EntryId, a.FileName, a.ContentType, a.Size, a.UploadedAt }).ToListAsync(ct))
+            .ToLookup(a => a.EntryId);
+        foreach (var e in entries)
+            e.Attachments = files[e.Id].Select(a => new EvidenceAttachment { Id = a.Id, EntryId = a.EntryId, FileName = a.FileName, ContentType = a.ContentType, Size = a.Size, UploadedAt = a.UploadedAt }).ToList();
         return new Context(defs.OrderBy(d => d.SortOrder).ThenBy(d => d.Code).ToList(), snapshot, entries);
     }
 

@@ -1,9 +1,15 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using GreenFreight.Domain.Auditing;
+using GreenFreight.Domain.Indicators;
+using GreenFreight.Server.Data;
 using GreenFreight.Server.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GreenFreight.Server.Tests.Api;
 
@@ -198,10 +204,83 @@ public abstract class CampaignApiTests(GreenFreightFactory factory) : ApiTestBas
         var swj = await Factory.ClientForAsync("swj");
         Assert.Equal(HttpStatusCode.NotFound, (await swj.PostAsync($"/api/reports/{rid}/indicators/M24", form)).StatusCode);
         var entered = await Ok(await police.PostAsync($"/api/reports/{rid}/indicators/M24", form));
-        var entryId = entered.GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("code").GetString() == "M24").GetProperty("entryId").GetInt32();
+        var row = entered.GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("code").GetString() == "M24");
+        var entryId = row.GetProperty("entryId").GetInt32();
+        Assert.Equal("Pending", row.GetProperty("entryStatus").GetString());
+        // Entered, not yet counted: the indicator still shows the entry in force before (the draft has not been submitted).
         var evidence = (await Ok(await admin.GetAsync("/api/indicators/M24/evidence?asOf=2024-12-31"))).EnumerateArray().ToList();
+        Assert.DoesNotContain(evidence, e => e.GetProperty("id").GetInt32() == entryId);
+        var submitted = await Ok(await police.PostAsync($"/api/reports/{rid}/submit", null));
+        Assert.Equal("Submitted", submitted.GetProperty("summary").GetProperty("status").GetString());
+        Assert.Equal("InForce", submitted.GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("code").GetString() == "M24").GetProperty("entryStatus").GetString());
+        evidence = (await Ok(await admin.GetAsync("/api/indicators/M24/evidence?asOf=2024-12-31"))).EnumerateArray().ToList();
         Assert.Contains(evidence, e => e.GetProperty("id").GetInt32() == entryId && e.GetProperty("attachments").EnumerateArray().Any(a => a.GetProperty("fileName").GetString() == "措施.pdf"));
-        Assert.Equal("Submitted", (await Ok(await police.PostAsync($"/api/reports/{rid}/submit", null))).GetProperty("summary").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_returned_reports_values_leave_the_indicators_until_it_is_submitted_again()
+    {
+        var admin = await Factory.ClientForAsync("admin");
+        var jtj = await Factory.ClientForAsync("jtj");   // 区交通运输局 owns M30 (unit cost reduction, %)
+        await Ok(await admin.PostAsJsonAsync("/api/reports/open", new { campaignId = await CampaignIdAsync(admin), year = 2024, quarter = 3 }));
+        var rid = Assert.Single((await Ok(await jtj.GetAsync("/api/reports?year=2024&quarter=3"))).EnumerateArray()).GetProperty("id").GetInt32();
+        async Task<decimal?> IndicatorAsync()
+        {
+            var v = (await Ok(await admin.GetAsync("/api/indicators/M30?asOf=2024-09-30"))).GetProperty("value");
+            return v.ValueKind == JsonValueKind.Null ? null : v.GetDecimal();
+        }
+        async Task<decimal?> FormAsync()
+        {
+            var rows = (await Ok(await admin.GetAsync("/api/reports/ministry-form?year=2024&quarter=3"))).GetProperty("rows").EnumerateArray();
+            var v = rows.Single(r => r.GetProperty("no").GetInt32() == 30).GetProperty("value");
+            return v.ValueKind == JsonValueKind.Null ? null : v.GetDecimal();
+        }
+        static JsonElement Row(JsonElement report) => report.GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("code").GetString() == "M30");
+        var before = await IndicatorAsync();
+        Assert.Equal(3.8m, before);   // the demo entry of 2024-06-30
+        Assert.Equal(before, await FormAsync());
+
+        await Ok(await jtj.PutAsJsonAsync($"/api/reports/{rid}", new { indicators = new[] { new { code = "M30", value = 4.25m, description = "抽样调查测算（退回测试）" } } }));
+        Assert.Equal(before, await IndicatorAsync());   // a draft's value does not count
+        var submitted = await Ok(await jtj.PostAsync($"/api/reports/{rid}/submit", null));
+        var entryId = Row(submitted).GetProperty("entryId").GetInt32();
+        Assert.Equal("InForce", Row(submitted).GetProperty("entryStatus").GetString());
+        Assert.Equal(4.25m, await IndicatorAsync());
+        Assert.Equal(4.25m, await FormAsync());
+
+        // The office sends it back: the value is withdrawn from the indicator, the trend and the ministry form.
+        var returned = await Ok(await admin.PostAsJsonAsync($"/api/reports/{rid}/return", new { comment = "请说明测算样本。" }));
+        Assert.Equal("Withdrawn", Row(returned).GetProperty("entryStatus").GetString());
+        Assert.Equal(before, await IndicatorAsync());
+        Assert.Equal(before, await FormAsync());
+        var trend = await Ok(await admin.GetAsync("/api/indicators/trend?codes=M30&from=2024-07-01&to=2024-09-30"));
+        Assert.Equal(before, trend.GetProperty("series")[0].GetProperty("values")[0].GetDecimal());
+        await using (var db = await Factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            Assert.Equal(IndicatorEntryStatus.Withdrawn, (await db.IndicatorEntries.SingleAsync(e => e.Id == entryId)).Status);
+            // Audit-logged as a change of the entry by the office.
+            var audit = await db.AuditEntries.Where(a => a.EntityType == nameof(IndicatorEntry) && a.EntityId == entryId.ToString(CultureInfo.InvariantCulture) && a.Action == AuditAction.Updated).ToListAsync();
+            Assert.Contains(audit, a => a.UserName == "admin" && a.Changes.Contains("Withdrawn"));
+        }
+
+        // Resubmitted unchanged: the same entry is in force again (no second entry).
+        await Ok(await jtj.PutAsJsonAsync($"/api/reports/{rid}", new { problems = "样本为12家试点企业。" }));
+        var again = await Ok(await jtj.PostAsync($"/api/reports/{rid}/submit", null));
+        Assert.Equal(entryId, Row(again).GetProperty("entryId").GetInt32());
+        Assert.Equal("InForce", Row(again).GetProperty("entryStatus").GetString());
+        Assert.Equal(4.25m, await IndicatorAsync());
+
+        // Returned again and corrected: the corrected value becomes a new entry; the first stays withdrawn.
+        await Ok(await admin.PostAsJsonAsync($"/api/reports/{rid}/return", new { comment = "请按新口径重新测算。" }));
+        await Ok(await jtj.PutAsJsonAsync($"/api/reports/{rid}", new { indicators = new[] { new { code = "M30", value = 4.5m, description = "按新口径测算" } } }));
+        var corrected = await Ok(await jtj.PostAsync($"/api/reports/{rid}/submit", null));
+        Assert.NotEqual(entryId, Row(corrected).GetProperty("entryId").GetInt32());
+        Assert.Equal(4.5m, await IndicatorAsync());
+        Assert.Equal(4.5m, await FormAsync());
+        await Ok(await admin.PostAsJsonAsync($"/api/reports/{rid}/accept", new { }));
+        Assert.Equal(4.5m, await IndicatorAsync());
+        await using (var db = await Factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+            Assert.Equal(IndicatorEntryStatus.Withdrawn, (await db.IndicatorEntries.SingleAsync(e => e.Id == entryId)).Status);
     }
 }
 

@@ -75,5 +75,29 @@ public sealed class CampaignBrowserTests(BrowserFixture browser) : IClassFixture
             Assert.Contains("银座超市临淄店", text);
         }
         File.Delete(path);
+
+        // A unit with a manual indicator (区交通运输局, M30) sees whether its value counts: in force once submitted,
+        // withdrawn when the office returns the report.
+        var jtj = await browser.LoggedInPageAsync("jtj", GreenFreightFactory.DemoPassword);
+        await jtj.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal));
+        await jtj.GotoAsync(browser.BaseUrl + "/campaign/reports");
+        await jtj.Locator("#cr-list tr[data-unit='区交通运输局']", new() { HasTextString = "2024年第2季度" }).Locator("a").ClickAsync();
+        await jtj.WaitForSelectorAsync("#re-status[data-status='Draft']");
+        var m30 = jtj.Locator("#re-indicators tr[data-code='M30']");
+        await m30.Locator("input[type='number']").FillAsync("3.9");
+        await m30.Locator("input").Nth(1).FillAsync("抽样调查测算（浏览器测试）");
+        await jtj.ClickAsync("#re-submit");
+        await jtj.WaitForSelectorAsync("#re-status[data-status='Submitted']");
+        await jtj.WaitForSelectorAsync("#re-indicators tr[data-code='M30'] .re-entry[data-status='InForce']");
+        Assert.Equal("已计入指标", (await m30.Locator(".re-entry").InnerTextAsync()).Trim());
+        var jtjUrl = jtj.Url;
+        await office.GotoAsync(jtjUrl);
+        await office.WaitForSelectorAsync("#re-review");
+        await office.FillAsync("#re-comment", "请附抽样调查报告。");
+        await office.ClickAsync("#re-return");
+        await office.WaitForSelectorAsync("#re-indicators tr[data-code='M30'] .re-entry[data-status='Withdrawn']");
+        await jtj.GotoAsync(jtjUrl);
+        await jtj.WaitForSelectorAsync("#re-indicators tr[data-code='M30'] .re-entry[data-status='Withdrawn']");
+        Assert.Contains("不计入", await m30.Locator(".re-entry").InnerTextAsync());
     }
 }

@@ -38,6 +38,7 @@ sealed class IndicatorEntryConfiguration : IEntityTypeConfiguration<IndicatorEnt
         b.Property(x => x.Checked).HasMaxLength(500);
         b.Property(x => x.Description).HasMaxLength(4000);
         b.Property(x => x.EnteredBy).HasMaxLength(100);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
         b.HasIndex(x => new { x.DefinitionId, x.AsOf });
     }
 }
