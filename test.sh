@@ -38,12 +38,12 @@ if [ "$build" -ne 0 ]; then echo "build failed"; echo "0 passed, 1 failed"; exit
 log "Testing"
 rm -rf "$ROOT/TestResults"
 dotnet test GreenFreight.slnx --no-build -nologo --logger "trx" --logger "console;verbosity=normal" --results-directory "$ROOT/TestResults" "$@" 2>&1 \
-  | grep -vE '^\s*$' | grep -E 'Failed |Skipped |error|Error Message|Assert|at GreenFreight|Total tests|Passed!|Failed!|Screenshot|Test Run Aborted|crash' | head -n 600
+  | grep -vE '^\s*$' | grep -E '^\s*Failed |Skipped |Total tests|Passed!|Failed!|Test Run Aborted|crash' | head -n 600
 status=${PIPESTATUS[0]}
 
 # Sum the TRX results of all test projects; list every test that did not pass (name, message, first stack lines),
 # so the end of the log says what failed.
-read -r passed failed skipped < <(python3 - "$ROOT/TestResults" 3>&1 1>&2 <<'PY'
+read -r passed failed skipped < <(python3 - "$ROOT/TestResults" <<'PY'
 import glob, os, sys, xml.etree.ElementTree as ET
 ns = '{http://microsoft.com/schemas/VisualStudio/TeamTest/2010}'
 p = f = s = 0
@@ -59,17 +59,18 @@ for path in sorted(glob.glob(sys.argv[1] + '/*.trx')):
         msg = r.findtext(ns + 'Output/' + ns + 'ErrorInfo/' + ns + 'Message') or ''
         st = r.findtext(ns + 'Output/' + ns + 'ErrorInfo/' + ns + 'StackTrace') or ''
         bad.append((os.path.basename(path), r.get('testName'), r.get('outcome'), r.get('duration'), msg, st))
-if bad:
-    print('\n== Not passed (%d)' % len(bad))
+os.makedirs(sys.argv[1], exist_ok=True)
+with open(os.path.join(sys.argv[1], 'not-passed.txt'), 'w', encoding='utf-8') as out:
+    if bad:
+        out.write('\n== Not passed (%d)\n' % len(bad))
     for trx, name, outcome, dur, msg, st in bad:
-        print('-- %s [%s, %s] (%s)' % (name, outcome, dur, trx))
-        for line in msg.strip().splitlines()[:25]: print('   ' + line)
-        for line in st.strip().splitlines()[:12]: print('   ' + line)
-sys.stdout.flush()
-os.write(3, ('%d %d %d\n' % (p, f, s)).encode())
+        out.write('-- %s [%s, %s] (%s)\n' % (name, outcome, dur, trx))
+        for line in msg.strip().splitlines()[:25] + st.strip().splitlines()[:12]: out.write('   ' + line + '\n')
+print(p, f, s)
 PY
 )
 if [ "$status" -ne 0 ] && [ "${failed:-0}" -eq 0 ]; then failed=1; fi   # a crashed test host counts as a failure
+cat "$ROOT/TestResults/not-passed.txt" 2>/dev/null
 echo
 if [ "${skipped:-0}" -gt 0 ]; then echo "${passed:-0} passed, ${failed:-0} failed, ${skipped} skipped"; else echo "${passed:-0} passed, ${failed:-0} failed"; fi
 [ "${failed:-0}" -eq 0 ] && [ "${passed:-0}" -gt 0 ]
