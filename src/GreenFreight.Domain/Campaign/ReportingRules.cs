@@ -76,3 +76,35 @@ public static class ReportWorkflow
     /// <summary>The unit may edit its report while it is a draft or returned to it.</summary>
     public static bool UnitMayEdit(ReportStatus s) => s is ReportStatus.Draft or ReportStatus.Returned;
 }
+
+/// <summary>
+/// The plan's order of tasks: each key task (by <see cref="CampaignTask.SortOrder"/>) followed by its sub-items (by theirs),
+/// so a sub-item added later is listed under its key task, not after the last one. A sub-item whose key task is not among
+/// the tasks given is placed as a key task.
+/// </summary>
+public static class TaskOrdering
+{
+    /// <summary>Position of each task ID (0, 1, 2 …) in the plan's order.</summary>
+    public static Dictionary<int, int> Ranks(IEnumerable<CampaignTask> tasks)
+    {
+        var list = tasks.ToList();
+        var ids = list.Select(t => t.Id).ToHashSet();
+        bool Top(CampaignTask t) => t.ParentId is not { } p || !ids.Contains(p);
+        var children = list.Where(t => !Top(t)).ToLookup(t => t.ParentId!.Value);
+        var ranks = new Dictionary<int, int>();
+        foreach (var top in list.Where(Top).OrderBy(t => t.SortOrder).ThenBy(t => t.Id))
+        {
+            ranks[top.Id] = ranks.Count;
+            foreach (var c in children[top.Id].OrderBy(t => t.SortOrder).ThenBy(t => t.Id)) ranks[c.Id] = ranks.Count;
+        }
+        return ranks;
+    }
+
+    /// <summary><paramref name="tasks"/> in the plan's order.</summary>
+    public static List<CampaignTask> Ordered(IEnumerable<CampaignTask> tasks)
+    {
+        var list = tasks.ToList();
+        var ranks = Ranks(list);
+        return list.OrderBy(t => ranks[t.Id]).ToList();
+    }
+}

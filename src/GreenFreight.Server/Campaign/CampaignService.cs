@@ -128,7 +128,8 @@ public sealed class CampaignService(IDbContextFactory<AppDbContext> dbFactory, I
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var tasks = await db.CampaignTasks.AsNoTracking().Include(t => t.Units).ThenInclude(u => u.Unit)
-            .Where(t => t.CampaignId == campaignId).OrderBy(t => t.SortOrder).ToListAsync(ct);
+            .Where(t => t.CampaignId == campaignId).ToListAsync(ct);
+        tasks = TaskOrdering.Ordered(tasks);
         var codes = await db.IndicatorDefinitions.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Code, ct);
         var filter = user.IsOffice ? unitId : user.UnitId ?? -1;
         if (filter is { } f)
@@ -340,7 +341,8 @@ public sealed class CampaignService(IDbContextFactory<AppDbContext> dbFactory, I
         var taskIds = r.Progress.Select(p => p.TaskId).ToList();
         var tasks = await db.CampaignTasks.AsNoTracking().Include(t => t.Units).Where(t => taskIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
         var defs = await OwnedManualIndicatorsAsync(db, r.UnitId, ct);
-        var progress = r.Progress.Where(p => tasks.ContainsKey(p.TaskId)).OrderBy(p => tasks[p.TaskId].SortOrder).Select(p =>
+        var rank = TaskOrdering.Ranks(await db.CampaignTasks.AsNoTracking().Where(t => t.CampaignId == r.CampaignId).ToListAsync(ct));
+        var progress = r.Progress.Where(p => tasks.ContainsKey(p.TaskId)).OrderBy(p => rank.GetValueOrDefault(p.TaskId, int.MaxValue)).Select(p =>
         {
             var t = tasks[p.TaskId];
             return new ProgressDto(p.TaskId, $"{t.Number}{t.Title}", t.Units.FirstOrDefault(u => u.UnitId == r.UnitId)?.Role ?? TaskUnitRole.Responsible, p.Status, p.Percent, p.Narrative);

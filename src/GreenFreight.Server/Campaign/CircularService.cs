@@ -74,6 +74,7 @@ public sealed class CircularService(IDbContextFactory<AppDbContext> dbFactory, I
         var reports = await db.QuarterlyReports.AsNoTracking().Include(r => r.Unit).Include(r => r.Progress)
             .Where(r => r.CampaignId == campaign.Id && r.Year == year && (r.Quarter == q1.Quarter || r.Quarter == q2.Quarter)).ToListAsync(ct);
         var tasks = await db.CampaignTasks.AsNoTracking().Where(t => t.CampaignId == campaign.Id).ToDictionaryAsync(t => t.Id, ct);
+        var rank = TaskOrdering.Ranks(tasks.Values);
         var members = await db.CampaignMembers.AsNoTracking().Include(m => m.Unit).Where(m => m.CampaignId == campaign.Id).OrderBy(m => m.SortOrder).ToListAsync(ct);
         var now = clock.GetUtcNow();
 
@@ -100,7 +101,7 @@ public sealed class CircularService(IDbContextFactory<AppDbContext> dbFactory, I
         {
             var mine = reports.Where(r => r.UnitId == m.UnitId && r.Status != ReportStatus.Draft).OrderByDescending(r => r.Quarter).FirstOrDefault();
             if (mine is null) continue;
-            var lines = mine.Progress.Where(p => tasks.ContainsKey(p.TaskId)).OrderBy(p => tasks[p.TaskId].SortOrder)
+            var lines = mine.Progress.Where(p => tasks.ContainsKey(p.TaskId)).OrderBy(p => rank[p.TaskId])
                 .Select(p => $"{tasks[p.TaskId].Number}{tasks[p.TaskId].Title}：{l.Enum(p.Status)}，完成{p.Percent}%。{p.Narrative}".Trim()).ToList();
             if (!string.IsNullOrWhiteSpace(mine.Problems)) lines.Add($"存在问题：{mine.Problems}");
             if (!string.IsNullOrWhiteSpace(mine.NextPlan)) lines.Add($"下步计划：{mine.NextPlan}");

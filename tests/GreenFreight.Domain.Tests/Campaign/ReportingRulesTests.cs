@@ -123,3 +123,45 @@ public class CampaignSeedTests
                 Assert.Contains(u.Name, names);
     }
 }
+
+public class TaskOrderingTests
+{
+    /// <summary>The plan's tasks as the seeding stores them: IDs and sort orders 1, 2, 3 … in the plan's order.</summary>
+    static List<CampaignTask> PlanTasks()
+    {
+        var keys = new List<CampaignTask>();
+        var all = new List<CampaignTask>();
+        foreach (var row in CampaignSeed.Tasks)
+        {
+            var t = new CampaignTask { Id = all.Count + 1, SortOrder = all.Count + 1, Number = row.Number, Title = row.Title, ParentId = row.KeyTask is { } k ? keys[k].Id : null };
+            if (row.KeyTask is null) keys.Add(t);
+            all.Add(t);
+        }
+        return all;
+    }
+
+    [Fact]
+    public void The_seeded_plan_keeps_its_order()
+    {
+        var tasks = PlanTasks();
+        Assert.Equal(tasks.Select(t => t.Id), TaskOrdering.Ordered(tasks.AsEnumerable().Reverse()).Select(t => t.Id));
+    }
+
+    [Fact]
+    public void A_sub_item_added_later_is_listed_under_its_key_task()
+    {
+        var tasks = PlanTasks();
+        var first = tasks.First(t => t.ParentId is null);
+        var second = tasks.Where(t => t.ParentId is null).Skip(1).First();
+        var added = new CampaignTask { Id = 1000, SortOrder = tasks.Max(t => t.SortOrder) + 1, ParentId = first.Id, Number = "9．", Title = "新增子项" };
+        var ordered = TaskOrdering.Ordered(tasks.Append(added)).Select(t => t.Id).ToList();
+        // After (一)'s own sub-items, before (二).
+        Assert.Equal(ordered.IndexOf(second.Id) - 1, ordered.IndexOf(added.Id));
+        Assert.Equal(tasks.Where(t => t.ParentId == first.Id).Max(t => ordered.IndexOf(t.Id)) + 1, ordered.IndexOf(added.Id));
+        // A new key task goes last; a sub-item whose key task is not in the list stands on its own.
+        var key = new CampaignTask { Id = 1001, SortOrder = added.SortOrder + 1, Title = "新增重点任务" };
+        Assert.Equal(1001, TaskOrdering.Ordered(tasks.Append(added).Append(key)).Last().Id);
+        var orphan = new CampaignTask { Id = 1002, SortOrder = 0, ParentId = 5000, Title = "无上级" };
+        Assert.Equal(1002, TaskOrdering.Ordered(tasks.Append(orphan)).First().Id);
+    }
+}
