@@ -45,7 +45,11 @@ public sealed class AssessmentService(IDbContextFactory<AppDbContext> dbFactory,
         return s is null || !user.IsOffice && s.PublishedAt is null ? null : ToDto(s);
     }
 
-    /// <summary>Creates (with the default items when none are given) or replaces a year's scheme. Office only.</summary>
+    /// <summary>
+    /// Creates (with the default items when none are given) or changes a year's scheme. Office only. Items are matched by
+    /// code: a kept item keeps the office's scores on it, a dropped item loses them, and a weight below a score already
+    /// given is refused (the score would exceed the item).
+    /// </summary>
     public async Task<Outcome<AssessmentSchemeDto>> SaveAsync(int year, AssessmentSchemeIn input, UserContext user, CancellationToken ct = default)
     {
         if (!user.IsOffice) return Outcome<AssessmentSchemeDto>.Forbidden;
@@ -65,9 +69,30 @@ public sealed class AssessmentService(IDbContextFactory<AppDbContext> dbFactory,
         var s = await LoadAsync(db, year, ct);
         if (s is null) db.Set<AssessmentScheme>().Add(s = new AssessmentScheme { Year = year });
         else if (input.Version is { } v) db.Entry(s).Property(x => x.Version).OriginalValue = v;
+        if (s.Id != 0)
+        {
+            var given = await db.Set<AssessmentScore>().Where(x => x.SchemeId == s.Id && x.ItemId != null && x.Points != null)
+                .GroupBy(x => x.ItemId!.Value).Select(g => new { ItemId = g.Key, Max = g.Max(x => x.Points!.Value) }).ToListAsync(ct);
+            for (var n = 0; n < items.Count; n++)
+            {
+                var kept = s.Items.FirstOrDefault(i => i.Code == items[n].Code);
+                if (kept is not null && items[n].Source == AssessmentSource.Manual && given.FirstOrDefault(g => g.ItemId == kept.Id) is { } top && top.Max > items[n].Weight)
+                    errors.Add($"items[{n}].weight", "assessment.weight.belowscores", top.Max);
+            }
+            if (!errors.Ok) return Outcome<AssessmentSchemeDto>.Invalid(errors);
+        }
         s.Name = RegistryRules.Clean(input.Name) ?? $"{year}年度城市绿色货运配送示范工程成员单位考核";
-        foreach (var old in s.Items.ToList()) s.Items.Remove(old);
-        s.Items.AddRange(items);
+        foreach (var dropped in s.Items.Where(i => items.All(n => n.Code != i.Code)).ToList()) s.Items.Remove(dropped);
+        foreach (var item in items)
+        {
+            if (s.Items.FirstOrDefault(i => i.Code == item.Code) is not { } kept) { s.Items.Add(item); continue; }
+            kept.Name = item.Name;
+            kept.Weight = item.Weight;
+            kept.Source = item.Source;
+            kept.Rule = item.Rule;
+            kept.Steps = item.Steps;
+            kept.SortOrder = item.SortOrder;
+        }
         db.AuditUser = user.UserName;
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateConcurrencyException) { return Outcome<AssessmentSchemeDto>.Conflict("record.changed"); }

@@ -245,6 +245,32 @@ public abstract class ReportingApiTests(GreenFreightFactory factory) : ApiTestBa
         bad = await Problem(await admin.PostAsJsonAsync("/api/assessment/2025/scores", new { unitId = units["SWJ"], itemCode = "A1", points = 10 }), HttpStatusCode.BadRequest);
         Assert.True(bad.GetProperty("errors").TryGetProperty("itemCode", out _));
 
+        // The office re-weights the scheme: the scores given on kept items stay; a weight below a given score is refused
+        // with nothing changed; a dropped item takes its scores with it.
+        object Item(JsonElement i, decimal? weight = null) => new
+        {
+            code = i.GetProperty("code").GetString(), name = i.GetProperty("name").GetString(), weight = weight ?? i.GetProperty("weight").GetDecimal(),
+            source = i.GetProperty("source").GetString(), rule = i.GetProperty("rule").GetString(), steps = i.TryGetProperty("steps", out var st) && st.ValueKind == JsonValueKind.String ? st.GetString() : null,
+        };
+        var items = scheme.GetProperty("items").EnumerateArray().ToList();
+        var version = scheme.GetProperty("version").GetInt32();
+        bad = await Problem(await admin.PutAsJsonAsync("/api/assessment/2025", new
+        {
+            items = items.Select(i => i.GetProperty("code").GetString() switch { "M1" => Item(i, 10), "M2" => Item(i, 15), _ => Item(i) }).ToList(), version,
+        }), HttpStatusCode.BadRequest);
+        Assert.True(bad.GetProperty("errors").TryGetProperty("items[3].weight", out _));   // M1: 区交通运输局 has 14 points
+        var reweighted = await Ok(await admin.PutAsJsonAsync("/api/assessment/2025", new
+        {
+            name = "2025年度成员单位考核（调整分值）",
+            items = items.Select(i => i.GetProperty("code").GetString() switch { "A1" => Item(i, 20), "M1" => Item(i, 20), _ => Item(i) }).ToList(), version,
+        }));
+        Assert.Equal(20m, reweighted.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("code").GetString() == "M1").GetProperty("weight").GetDecimal());
+        var kept = (await Ok(await admin.GetAsync("/api/assessment/2025/results"))).GetProperty("results").EnumerateArray().Single(r => r.GetProperty("unitId").GetInt32() == units["JTYSJ"]);
+        Assert.Equal(14m, kept.GetProperty("items").EnumerateArray().Single(s => s.GetProperty("code").GetString() == "M1").GetProperty("points").GetDecimal());
+        // A stale version is a conflict.
+        await Problem(await admin.PutAsJsonAsync("/api/assessment/2025", new { items = items.Select(i => Item(i)).ToList(), version }), HttpStatusCode.Conflict);
+        scheme = await Ok(await admin.PutAsJsonAsync("/api/assessment/2025", new { items = items.Select(i => Item(i)).ToList(), version = reweighted.GetProperty("version").GetInt32() }));
+
         // Units see the results only once published.
         Assert.Equal(HttpStatusCode.NotFound, (await jtj.GetAsync("/api/assessment/2025/results")).StatusCode);
         var results = (await Ok(await admin.GetAsync("/api/assessment/2025/results"))).GetProperty("results").EnumerateArray().ToList();
