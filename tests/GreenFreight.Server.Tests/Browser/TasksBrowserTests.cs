@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 
 namespace GreenFreight.Server.Tests.Browser;
 
-/// <summary>The office changes a task's units, is refused a task without a lead unit, and adds a sub-item under a key task.</summary>
+/// <summary>The office changes a task's units, is refused a task without a lead unit, adds a sub-item under a key task, extends the campaign and starts another.</summary>
 public sealed class TasksBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]
@@ -74,5 +74,51 @@ public sealed class TasksBrowserTests(BrowserFixture browser) : IClassFixture<Br
         var lead = Assert.Single(mine.GetProperty("units").EnumerateArray());
         Assert.Equal("Lead", lead.GetProperty("role").GetString());
         Assert.Equal($"{subItems + 1}．", mine.GetProperty("number").GetString());
+    }
+
+    [Fact]
+    public async Task The_office_extends_the_campaign_and_starts_a_new_one_with_its_first_key_task()
+    {
+        var page = await browser.LoggedInPageAsync("admin", GreenFreightFactory.AdminPassword);
+        await page.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal));
+        await page.GotoAsync(browser.BaseUrl + "/campaign/tasks");
+        await page.Locator("#ct-tasks tbody tr").First.WaitForAsync();
+
+        // The running campaign is extended by three months; an extension before the end is refused on its field.
+        await page.ClickAsync("#ct-campaign-edit");
+        await page.WaitForSelectorAsync("#ct-campaign-form");
+        Assert.Equal("2025-09-30", await page.InputValueAsync("#cf-ends"));
+        await page.FillAsync("#cf-extended", "2025-06-30");
+        await page.ClickAsync("#cf-save");
+        await page.WaitForSelectorAsync("#ct-campaign-form .gf-field-error");
+        await page.FillAsync("#cf-extended", "2025-12-31");
+        await page.ClickAsync("#cf-save");
+        await page.WaitForSelectorAsync("#ct-campaign-form", new() { State = WaitForSelectorState.Detached });
+        Assert.Contains("2025-12", await page.Locator("#ct-campaign option:checked").InnerTextAsync());
+
+        // A new campaign: selected once saved, with no tasks; its first key task is added on the page.
+        await page.ClickAsync("#ct-campaign-new");
+        await page.FillAsync("#cf-name", "临淄区城市绿色货运配送巩固提升行动（测试）");
+        await page.FillAsync("#cf-document", "临绿配办发〔2026〕1号");
+        await page.FillAsync("#cf-starts", "2026-01-01");
+        await page.FillAsync("#cf-ends", "2027-12-31");
+        await page.ClickAsync("#cf-save");
+        await page.WaitForSelectorAsync("#ct-campaign-form", new() { State = WaitForSelectorState.Detached });
+        Assert.Contains("巩固提升行动", await page.Locator("#ct-campaign option:checked").InnerTextAsync());
+        Assert.Equal(0, await page.Locator("#ct-tasks tbody tr").CountAsync());
+        await page.ClickAsync("#ct-new");
+        await page.FillAsync("#ct-number", "（一）");
+        await page.FillAsync("#ct-title", "巩固共同配送成果");
+        await page.Locator("#ct-units label[data-unit='区商务局'] select").SelectOptionAsync("Lead");
+        await page.ClickAsync("#ct-save");
+        await page.Locator("#ct-tasks tbody tr.gf-row-strong", new() { HasTextString = "巩固共同配送成果" }).WaitForAsync();
+
+        var api = await browser.AdminClientAsync();
+        var campaigns = JsonDocument.Parse(await api.GetStringAsync("/api/campaigns")).RootElement.EnumerateArray().ToList();
+        Assert.Equal("2025-12-31", campaigns.Single(c => c.GetProperty("name").GetString()!.StartsWith("临淄区落实", StringComparison.Ordinal)).GetProperty("extendedTo").GetString());
+        var added = campaigns.Single(c => c.GetProperty("name").GetString() == "临淄区城市绿色货运配送巩固提升行动（测试）");
+        Assert.Equal("临绿配办发〔2026〕1号", added.GetProperty("documentNumber").GetString());
+        Assert.Equal(1, added.GetProperty("taskCount").GetInt32());
+        Assert.True(added.GetProperty("memberCount").GetInt32() >= 16);   // the member units (and towns and streets) join
     }
 }
