@@ -184,7 +184,7 @@ public static class GreenFreightApp
         services.AddScoped<UserService>();
         Access.AccessModule.AddAccess(services);
         Reporting.ReportingModule.AddReporting(services);
-        Campaigns.CampaignModule.AddCampaign(services);
+        Campaigns.CampaignModule.AddCampaign(services, config);
         Planning.PlanningApi.AddPlanning(services, config);
         services.AddSingleton<Tracking.TrackPartitions>();
         services.AddHostedService(sp => sp.GetRequiredService<Tracking.TrackPartitions>());

@@ -229,3 +229,38 @@ public sealed class Notification
     /// <summary>Key that stops the same reminder going out twice (unique per user).</summary>
     public string? DedupKey { get; set; }
 }
+
+/// <summary>Channel of an <see cref="OutboundMessage"/>.</summary>
+public enum OutboundChannel
+{
+    Email,
+    Sms,
+}
+
+/// <summary>
+/// A notification to be delivered outside the platform (e-mail, SMS): written with the in-app notification, sent by a
+/// background dispatcher that retries with back-off, so a slow or failing mail server never fails the request that
+/// caused the notification, and any instance behind the load balancer may send it (claimed by a lease).
+/// </summary>
+public sealed class OutboundMessage
+{
+    public long Id { get; set; }
+    public OutboundChannel Channel { get; set; }
+    public string UserName { get; set; } = "";
+    /// <summary>E-mail address or mobile number, as it was when the message was written.</summary>
+    public string Address { get; set; } = "";
+    public string Subject { get; set; } = "";
+    public string Body { get; set; } = "";
+    public string? DedupKey { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public int Attempts { get; set; }
+    /// <summary>Unix ms before which no attempt is made (back-off after a failure).</summary>
+    public long NextAttemptMs { get; set; }
+    /// <summary>Unix ms until which the instance in <see cref="ClaimedBy"/> holds it.</summary>
+    public long ClaimedUntilMs { get; set; }
+    public string? ClaimedBy { get; set; }
+    public DateTimeOffset? SentAt { get; set; }
+    /// <summary>Given up after the last attempt (see <see cref="LastError"/>).</summary>
+    public DateTimeOffset? FailedAt { get; set; }
+    public string? LastError { get; set; }
+}

@@ -9,10 +9,19 @@ namespace GreenFreight.Server.Campaigns;
 /// <summary>Campaign services and the daily scheduling round (open reports, reminders, overdue notices).</summary>
 public static class CampaignModule
 {
-    public static void AddCampaign(IServiceCollection services)
+    public static void AddCampaign(IServiceCollection services, IConfiguration config)
     {
         services.AddSingleton<InAppNotificationSender>();
         services.AddSingleton<INotificationSender>(sp => sp.GetRequiredService<InAppNotificationSender>());
+        // E-mail and SMS (when configured): written to the outbox with the in-app notification, sent in the background.
+        services.AddSingleton(config.GetSection("Notifications").Get<OutboundOptions>() ?? new OutboundOptions());
+        services.AddHttpClient("sms", c => c.Timeout = TimeSpan.FromSeconds(20));
+        services.AddSingleton<IOutboundTransport, SmtpTransport>();
+        services.AddSingleton<IOutboundTransport, SmsWebhookTransport>();
+        services.AddSingleton<OutboundDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboundDispatcher>());
+        services.AddSingleton<OutboundNotificationSender>();
+        services.AddSingleton<INotificationSender>(sp => sp.GetRequiredService<OutboundNotificationSender>());
         services.AddSingleton<NotificationService>();
         services.AddSingleton<CampaignService>();
         services.AddSingleton<CircularService>();
@@ -144,6 +153,14 @@ public static class CampaignApi
                 return TypedResults.NoContent();
             })
             .WithSummary("Mark all read");
+        n.MapGet("/outbox", async (string? status, string? user, HttpContext ctx, NotificationService s, CancellationToken ct) => TypedResults.Ok(await s.OutboxAsync(status, user, ct)))
+            .RequireAuthorization(p => p.RequireRole(Roles.Office))
+            .WithSummary("E-mail and SMS messages, newest first (office; `status` Queued, Retrying, Sent or Failed; `user`)")
+            .WithDescription("Written with each in-app notification for users with an e-mail address or mobile number, when `Notifications:Smtp:Host` or `Notifications:Sms:Url` is configured; sent in the background and retried with back-off (1, 2, 4 … 60 min, `Notifications:MaxAttempts`).");
+        n.MapPost("/outbox/{id:long}/retry", async Task<Results<Ok<OutboundMessageDto>, ProblemHttpResult>> (long id, HttpContext ctx, NotificationService s, Localizer l, CancellationToken ct) =>
+                await s.RetryAsync(id, UserContext.From(ctx.User), ct) is { } m ? TypedResults.Ok(m) : Problems.NotFound(l))
+            .RequireAuthorization(p => p.RequireRole(Roles.Office))
+            .WithSummary("Send a failed or waiting message again now (office)");
         return app;
     }
 }

@@ -39,11 +39,56 @@ public sealed class InAppNotificationSender(IDbContextFactory<AppDbContext> dbFa
 public sealed record NotificationDto(int Id, string Title, string Body, string? Link, DateTimeOffset CreatedAt, bool Read);
 
 /// <summary>Sends to every registered sender and reads a user's in-app notifications.</summary>
-public sealed class NotificationService(IEnumerable<INotificationSender> senders, IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+public sealed class NotificationService(IEnumerable<INotificationSender> senders, IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, OutboundDispatcher dispatcher)
 {
+    /// <summary>The outbox (office): e-mail and SMS messages with their delivery state.</summary>
+    public async Task<List<OutboundMessageDto>> OutboxAsync(string? status, string? user, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var q = db.OutboundMessages.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(user)) q = q.Where(m => m.UserName == user);
+        q = status switch
+        {
+            "Sent" => q.Where(m => m.SentAt != null),
+            "Failed" => q.Where(m => m.FailedAt != null),
+            "Retrying" => q.Where(m => m.SentAt == null && m.FailedAt == null && m.Attempts > 0),
+            "Queued" => q.Where(m => m.SentAt == null && m.FailedAt == null && m.Attempts == 0),
+            _ => q,
+        };
+        return (await q.OrderByDescending(m => m.Id).Take(200).ToListAsync(ct)).Select(OutboundDispatcher.ToDto).ToList();
+    }
+
+    /// <summary>Sends a message that failed or waits for its back-off again now; a sent one is left as it is.</summary>
+    public async Task<OutboundMessageDto?> RetryAsync(long id, UserContext user, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var m = await db.OutboundMessages.FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (m is null) return null;
+        if (m.SentAt is null)
+        {
+            // The dispatcher's own bookkeeping is not audited (it is the message's state); the office's retry is.
+            db.AuditEntries.Add(new GreenFreight.Domain.Auditing.AuditEntry
+            {
+                At = clock.GetUtcNow(), UserName = user.UserName, EntityType = nameof(OutboundMessage), EntityId = m.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Action = GreenFreight.Domain.Auditing.AuditAction.Updated,
+                Changes = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object?>
+                {
+                    ["Attempts"] = new { old = m.Attempts, @new = 0 }, ["FailedAt"] = new { old = m.FailedAt, @new = (DateTimeOffset?)null },
+                }),
+            });
+            m.FailedAt = null;
+            m.Attempts = 0;
+            m.NextAttemptMs = clock.GetUtcNow().ToUnixTimeMilliseconds();
+            await db.SaveChangesAsync(ct);
+            dispatcher.Wake();
+        }
+        return OutboundDispatcher.ToDto(m);
+    }
+
     public async Task NotifyAsync(NotificationMessage message, IReadOnlyCollection<string> userNames, CancellationToken ct)
     {
         foreach (var s in senders) await s.SendAsync(message, userNames, ct);
+        dispatcher.Wake();
     }
 
     /// <summary>The accounts of a unit (role unit or police).</summary>

@@ -22,6 +22,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<IndicatorEntry> IndicatorEntries => Set<IndicatorEntry>();
     public DbSet<EvidenceAttachment> EvidenceAttachments => Set<EvidenceAttachment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<GreenFreight.Domain.Campaign.OutboundMessage> OutboundMessages => Set<GreenFreight.Domain.Campaign.OutboundMessage>();
     public DbSet<PlatformSecret> Secrets => Set<PlatformSecret>();
     public DbSet<GreenFreight.Domain.Tracking.TrackPoint> TrackPoints => Set<GreenFreight.Domain.Tracking.TrackPoint>();
     /// <summary>

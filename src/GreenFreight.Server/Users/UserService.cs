@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GreenFreight.Server.Users;
 
 public sealed record UserDto(string Id, string UserName, string DisplayName, string Role, int? UnitId, string? UnitName,
-    int? EnterpriseId, string? EnterpriseName, bool Locked);
+    int? EnterpriseId, string? EnterpriseName, bool Locked, string? Email = null, string? Mobile = null);
 
 public sealed class UserRequest
 {
@@ -24,6 +24,10 @@ public sealed class UserRequest
     /// <summary>The enterprise of an enterprise account.</summary>
     public int? EnterpriseId { get; set; }
     public bool Locked { get; set; }
+    /// <summary>Where notifications are e-mailed (when the platform has an SMTP server configured).</summary>
+    public string? Email { get; set; }
+    /// <summary>Mainland mobile number (11 digits) for SMS notifications (when an SMS gateway is configured).</summary>
+    public string? Mobile { get; set; }
 }
 
 /// <summary>A user created or given a new password: the password is shown once.</summary>
@@ -48,7 +52,7 @@ public sealed class UserService(UserManager<AppUser> users, AppDbContext db, Tim
 
     UserDto ToDto(AppUser u, string role, IReadOnlyDictionary<int, string> units, IReadOnlyDictionary<int, string> ents) =>
         new(u.Id, u.UserName ?? "", u.DisplayName, role, u.UnitId, u.UnitId is { } x ? units.GetValueOrDefault(x) : null,
-            u.EnterpriseId, u.EnterpriseId is { } e ? ents.GetValueOrDefault(e) : null, u.LockoutEnd > clock.GetUtcNow());
+            u.EnterpriseId, u.EnterpriseId is { } e ? ents.GetValueOrDefault(e) : null, u.LockoutEnd > clock.GetUtcNow(), u.Email, u.PhoneNumber);
 
     async Task<UserDto> DtoAsync(AppUser u, CancellationToken ct)
     {
@@ -72,6 +76,11 @@ public sealed class UserService(UserManager<AppUser> users, AppDbContext db, Tim
         }
         RegistryRules.Required(errors, "displayName", r.DisplayName);
         RegistryRules.MaxLength(errors, "displayName", r.DisplayName, 100);
+        RegistryRules.MaxLength(errors, "email", r.Email, 200);
+        if (!string.IsNullOrWhiteSpace(r.Email))
+            errors.AddIf(!System.Net.Mail.MailAddress.TryCreate(r.Email.Trim(), out var mail) || mail.Address != r.Email.Trim() || !mail.Host.Contains('.'), "email", "user.email.format");
+        if (!string.IsNullOrWhiteSpace(r.Mobile))
+            errors.AddIf(!System.Text.RegularExpressions.Regex.IsMatch(r.Mobile.Trim(), "^1[3-9][0-9]{9}$"), "mobile", "user.mobile.format");
         if (!Roles.All.Contains(r.Role ?? "")) errors.Add("role", "user.role.unknown");
         if (r.Role is Roles.Unit or Roles.Police)
         {
@@ -95,12 +104,13 @@ public sealed class UserService(UserManager<AppUser> users, AppDbContext db, Tim
             UserName = r.UserName!.Trim(), DisplayName = r.DisplayName!.Trim(),
             UnitId = r.Role is Roles.Unit or Roles.Police or Roles.Office ? r.UnitId : null,
             EnterpriseId = r.Role == Roles.Enterprise ? r.EnterpriseId : null,
+            Email = RegistryRules.Clean(r.Email), PhoneNumber = RegistryRules.Clean(r.Mobile),
         };
         var password = DatabaseSetup.GeneratePassword();
         Check(await users.CreateAsync(user, password));
         Check(await users.AddToRoleAsync(user, r.Role!));
         var dto = await DtoAsync(user, ct);
-        await AuditAsync(actor, user.Id, AuditAction.Created, new() { ["UserName"] = [null, user.UserName], ["Role"] = [null, r.Role], ["UnitId"] = [null, user.UnitId], ["EnterpriseId"] = [null, user.EnterpriseId] }, ct);
+        await AuditAsync(actor, user.Id, AuditAction.Created, new() { ["UserName"] = [null, user.UserName], ["Role"] = [null, r.Role], ["UnitId"] = [null, user.UnitId], ["EnterpriseId"] = [null, user.EnterpriseId], ["Email"] = [null, user.Email], ["Mobile"] = [null, user.PhoneNumber] }, ct);
         return Outcome<UserWithPassword>.Ok(new(dto, password));
     }
 
@@ -124,6 +134,9 @@ public sealed class UserService(UserManager<AppUser> users, AppDbContext db, Tim
         user.DisplayName = r.DisplayName!.Trim();
         user.UnitId = r.Role is Roles.Unit or Roles.Police or Roles.Office ? r.UnitId : null;
         user.EnterpriseId = r.Role == Roles.Enterprise ? r.EnterpriseId : null;
+        user.Email = RegistryRules.Clean(r.Email);
+        user.NormalizedEmail = user.Email?.ToUpperInvariant();
+        user.PhoneNumber = RegistryRules.Clean(r.Mobile);
         Check(await users.UpdateAsync(user));
         if (before.Role != r.Role)
         {
@@ -140,6 +153,8 @@ public sealed class UserService(UserManager<AppUser> users, AppDbContext db, Tim
         if (before.UnitId != after.UnitId) changes["UnitId"] = [before.UnitId, after.UnitId];
         if (before.EnterpriseId != after.EnterpriseId) changes["EnterpriseId"] = [before.EnterpriseId, after.EnterpriseId];
         if (before.Locked != after.Locked) changes["Locked"] = [before.Locked, after.Locked];
+        if (before.Email != after.Email) changes["Email"] = [before.Email, after.Email];
+        if (before.Mobile != after.Mobile) changes["Mobile"] = [before.Mobile, after.Mobile];
         if (changes.Count > 0) await AuditAsync(actor, user.Id, AuditAction.Updated, changes, ct);
         return Outcome<UserDto>.Ok(after);
     }

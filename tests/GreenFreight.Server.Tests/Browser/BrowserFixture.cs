@@ -10,9 +10,15 @@ namespace GreenFreight.Server.Tests.Browser;
 /// The platform on a real Kestrel port (SQLite, demo data) and the system Chromium driven by Playwright
 /// (<c>/usr/bin/chromium</c> or <c>GREENFREIGHT_CHROMIUM</c>; headless; Playwright never downloads a browser here).
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
-    readonly GreenFreightFactory _factory = new(Provider.Sqlite) { Kestrel = true };
+    readonly GreenFreightFactory _factory;
+
+    public BrowserFixture() : this(null) { }
+
+    /// <summary>With further configuration of the host (a fixture of its own, e.g. with a mail server to send to).</summary>
+    protected BrowserFixture(IReadOnlyDictionary<string, string>? settings) =>
+        _factory = new GreenFreightFactory(Provider.Sqlite) { Kestrel = true, Settings = settings ?? new Dictionary<string, string>() };
     IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
@@ -63,7 +69,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (Browser is not null) await Browser.CloseAsync();
         _playwright?.Dispose();

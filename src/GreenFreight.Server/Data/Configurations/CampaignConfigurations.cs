@@ -166,3 +166,22 @@ sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
         b.HasIndex(x => new { x.UserName, x.DedupKey }).IsUnique();
     }
 }
+
+sealed class OutboundMessageConfiguration : IEntityTypeConfiguration<OutboundMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboundMessage> b)
+    {
+        b.ToTable("outbound_messages");
+        b.Property(x => x.Channel).HasConversion<string>().HasMaxLength(10);
+        b.Property(x => x.UserName).HasMaxLength(256);
+        b.Property(x => x.Address).HasMaxLength(200);
+        b.Property(x => x.Subject).HasMaxLength(300);
+        b.Property(x => x.Body).HasMaxLength(8000);
+        b.Property(x => x.DedupKey).HasMaxLength(200);
+        b.Property(x => x.ClaimedBy).HasMaxLength(100);
+        b.Property(x => x.LastError).HasMaxLength(2000);
+        // The dispatcher's question: what is due and not yet sent or given up.
+        b.HasIndex(x => new { x.SentAt, x.FailedAt, x.NextAttemptMs });
+        b.HasIndex(x => new { x.DedupKey, x.UserName, x.Channel });
+    }
+}
