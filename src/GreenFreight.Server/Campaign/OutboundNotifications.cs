@@ -205,9 +205,11 @@ public sealed class OutboundDispatcher(IDbContextFactory<AppDbContext> dbFactory
             .OrderBy(m => m.Id).Select(m => m.Id).Take(20).ToListAsync(ct);
         foreach (var id in due)
         {
-            // Claim: only one instance wins the row.
-            var until = nowMs + (long)Lease.TotalMilliseconds;
-            var claimed = await db.OutboundMessages.Where(m => m.Id == id && m.SentAt == null && m.FailedAt == null && m.ClaimedUntilMs < nowMs)
+            // Claim: only one instance wins the row. The lease starts now, not at the start of the round (a slow mail
+            // server can make a round of 20 take longer than the lease).
+            var claimMs = clock.GetUtcNow().ToUnixTimeMilliseconds();
+            var until = claimMs + (long)Lease.TotalMilliseconds;
+            var claimed = await db.OutboundMessages.Where(m => m.Id == id && m.SentAt == null && m.FailedAt == null && m.ClaimedUntilMs < claimMs)
                 .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimedUntilMs, until).SetProperty(m => m.ClaimedBy, LiveStateSync.InstanceName), ct);
             if (claimed == 0) continue;
             var m = await db.OutboundMessages.FirstAsync(x => x.Id == id, ct);

@@ -5,7 +5,13 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using GreenFreight.Domain.Campaign;
+using GreenFreight.Server.Campaigns;
+using GreenFreight.Server.Data;
 using GreenFreight.Server.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GreenFreight.Server.Tests.Api;
 
@@ -272,5 +278,51 @@ public sealed class FakeSmsGateway : IDisposable
     {
         _listener.Stop();
         _listener.Close();
+    }
+}
+
+/// <summary>Two instances' dispatchers working the same outbox send every message once (the claim is a conditional update).</summary>
+public sealed class OutboundDispatcherClaimTests
+{
+    sealed class CountingTransport : IOutboundTransport
+    {
+        public ConcurrentDictionary<long, int> Sent { get; } = new();
+        public OutboundChannel Channel => OutboundChannel.Email;
+
+        public async Task SendAsync(OutboundMessage message, CancellationToken ct)
+        {
+            await Task.Delay(5, ct);   // a mail server takes a moment: the other instance runs meanwhile
+            Sent.AddOrUpdate(message.Id, 1, (_, n) => n + 1);
+        }
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task Two_dispatchers_send_each_message_once(Provider provider)
+    {
+        using var factory = new GreenFreightFactory(provider);
+        var db = factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        await using (var ctx = await db.CreateDbContextAsync())
+        {
+            for (var i = 0; i < 60; i++)
+                ctx.OutboundMessages.Add(new OutboundMessage
+                {
+                    Channel = OutboundChannel.Email, UserName = "jtj", Address = $"u{i}@linzi.example.cn", Subject = $"测试{i}", Body = "正文",
+                    CreatedAt = DateTimeOffset.UtcNow, NextAttemptMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
+                });
+            await ctx.SaveChangesAsync();
+        }
+        var options = new OutboundOptions();
+        var transport = new CountingTransport();
+        OutboundDispatcher Make() => new(db, [transport], options, TimeProvider.System,
+            NullLogger<OutboundDispatcher>.Instance);
+        var a = Make();
+        var b = Make();
+        for (var round = 0; round < 5; round++) await Task.WhenAll(Task.Run(() => a.RunOnceAsync()), Task.Run(() => b.RunOnceAsync()));
+        Assert.Equal(60, transport.Sent.Count);
+        Assert.All(transport.Sent.Values, n => Assert.Equal(1, n));
+        await using var check = await db.CreateDbContextAsync();
+        Assert.Equal(60, await check.OutboundMessages.CountAsync(m => m.SentAt != null && m.Attempts == 1));
     }
 }
