@@ -59,6 +59,11 @@ for path in sorted(glob.glob(sys.argv[1] + '/*.trx')):
         msg = r.findtext(ns + 'Output/' + ns + 'ErrorInfo/' + ns + 'Message') or ''
         st = r.findtext(ns + 'Output/' + ns + 'ErrorInfo/' + ns + 'StackTrace') or ''
         bad.append((os.path.basename(path), r.get('testName'), r.get('outcome'), r.get('duration'), msg, st))
+    # A run can fail with every test passed (a class fixture's cleanup threw, a test host crashed): say why.
+    summary = root.find(ns + 'ResultSummary')
+    if summary.get('outcome') not in ('Completed', 'Passed'):
+        for info in summary.iter(ns + 'RunInfo'):
+            bad.append((os.path.basename(path), '(test run)', summary.get('outcome'), '', info.findtext(ns + 'Text') or '', ''))
 os.makedirs(sys.argv[1], exist_ok=True)
 with open(os.path.join(sys.argv[1], 'not-passed.txt'), 'w', encoding='utf-8') as out:
     if bad:

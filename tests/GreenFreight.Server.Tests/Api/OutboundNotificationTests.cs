@@ -234,9 +234,12 @@ public sealed class FakeSmtpServer : IDisposable
 
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;   // the fixture may be disposed twice (Dispose and DisposeAsync)
         _stop.Cancel();
         _listener.Stop();
     }
+
+    int _disposed;
 }
 
 /// <summary>A local HTTP endpoint standing in for an SMS gateway: records <c>{"mobile","text"}</c> and the Authorization header.</summary>
@@ -262,11 +265,11 @@ public sealed class FakeSmsGateway : IDisposable
 
     async Task ServeAsync()
     {
-        while (_listener.IsListening)
+        while (true)
         {
             HttpListenerContext ctx;
             try { ctx = await _listener.GetContextAsync(); }
-            catch (Exception) { return; }
+            catch (Exception) { return; }   // closed
             using (var doc = await JsonDocument.ParseAsync(ctx.Request.InputStream))
                 Received.Enqueue(new Sms(doc.RootElement.GetProperty("mobile").GetString()!, doc.RootElement.GetProperty("text").GetString()!, ctx.Request.Headers["Authorization"]));
             ctx.Response.StatusCode = 200;
@@ -276,9 +279,12 @@ public sealed class FakeSmsGateway : IDisposable
 
     public void Dispose()
     {
-        _listener.Stop();
-        _listener.Close();
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
+        try { _listener.Close(); }   // stops it too
+        catch (ObjectDisposedException) { }
     }
+
+    int _disposed;
 }
 
 /// <summary>Two instances' dispatchers working the same outbox send every message once (the claim is a conditional update).</summary>
