@@ -27,6 +27,26 @@ public sealed record Outcome<T>(OutcomeKind Kind, T? Value = default, FieldError
     public static Outcome<T> Conflict(string key) => new(OutcomeKind.Conflict, ConflictKey: key);
 }
 
+/// <summary>What a page shows for an outcome: nothing when it went through, otherwise why not, in the user's language.</summary>
+public static class OutcomeText
+{
+    /// <param name="l">The user's language.</param>
+    /// <param name="o">The outcome.</param>
+    /// <param name="invalid">The text for field errors (default: the validation title, the fields showing their own messages).</param>
+    /// <param name="notFoundKey">The resource key for a record that is not there.</param>
+    public static string? Problem<T>(Localizer l, Outcome<T> o, string? invalid = null, string notFoundKey = "problem.notfound") => o.Kind switch
+    {
+        OutcomeKind.Ok => null,
+        OutcomeKind.Invalid => invalid ?? l["problem.validation.title"],
+        OutcomeKind.Conflict => l[o.ConflictKey ?? "record.changed"],
+        OutcomeKind.Forbidden => l["problem.forbidden"],
+        _ => l[notFoundKey],
+    };
+
+    /// <summary>The field errors' messages in one line.</summary>
+    public static string Fields(Localizer l, FieldErrors? errors) => string.Join("；", (errors ?? []).Select(e => l[e.Key, e.Args]));
+}
+
 public sealed record AuditEntryDto(DateTimeOffset At, string UserName, string Action, IReadOnlyDictionary<string, AuditChange> Changes);
 
 public sealed record AuditChange(object? Old, object? New);
