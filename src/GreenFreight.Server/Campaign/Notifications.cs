@@ -67,15 +67,8 @@ public sealed class NotificationService(IEnumerable<INotificationSender> senders
         if (m.SentAt is null)
         {
             // The dispatcher's own bookkeeping is not audited (it is the message's state); the office's retry is.
-            db.AuditEntries.Add(new GreenFreight.Domain.Auditing.AuditEntry
-            {
-                At = clock.GetUtcNow(), UserName = user.UserName, EntityType = nameof(OutboundMessage), EntityId = m.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                Action = GreenFreight.Domain.Auditing.AuditAction.Updated,
-                Changes = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object?>
-                {
-                    ["Attempts"] = new { old = m.Attempts, @new = 0 }, ["FailedAt"] = new { old = m.FailedAt, @new = (DateTimeOffset?)null },
-                }),
-            });
+            db.AuditEntries.Add(AuditInterceptor.Entry(clock.GetUtcNow(), user.UserName, nameof(OutboundMessage), m.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                GreenFreight.Domain.Auditing.AuditAction.Updated, new Dictionary<string, object?[]> { ["Attempts"] = [m.Attempts, 0], ["FailedAt"] = [m.FailedAt, null] }));
             m.FailedAt = null;
             m.Attempts = 0;
             m.NextAttemptMs = clock.GetUtcNow().ToUnixTimeMilliseconds();

@@ -17,6 +17,16 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
 
     sealed record Pending(EntityEntry Entry, AuditAction Action, Dictionary<string, object?[]> Changes);
 
+    /// <summary>
+    /// An audit row in the interceptor's shape (<c>Changes</c>: property → <c>{ "old", "new" }</c>), for writes it does not
+    /// see: Identity's own stores, records that are not <see cref="IAudited"/>.
+    /// </summary>
+    public static AuditEntry Entry(DateTimeOffset at, string user, string entityType, string entityId, AuditAction action, IReadOnlyDictionary<string, object?[]> changes) => new()
+    {
+        At = at, UserName = user, EntityType = entityType, EntityId = entityId, Action = action,
+        Changes = JsonSerializer.Serialize(changes.ToDictionary(c => c.Key, c => new { old = c.Value[0], @new = c.Value[1] }), Json),
+    };
+
     readonly List<Pending> _pending = [];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
@@ -89,15 +99,8 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
             if (p.Action == AuditAction.Created)
                 foreach (var prop in p.Entry.Properties.Where(x => !x.Metadata.IsPrimaryKey()))
                     p.Changes[prop.Metadata.Name] = [null, Value(prop.CurrentValue)];
-            db.AuditEntries.Add(new AuditEntry
-            {
-                At = now,
-                UserName = user,
-                EntityType = p.Entry.Metadata.ClrType.Name,
-                EntityId = ((IAudited)p.Entry.Entity).Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                Action = p.Action,
-                Changes = JsonSerializer.Serialize(p.Changes.ToDictionary(c => c.Key, c => new { old = c.Value[0], @new = c.Value[1] }), Json),
-            });
+            db.AuditEntries.Add(Entry(now, user, p.Entry.Metadata.ClrType.Name,
+                ((IAudited)p.Entry.Entity).Id.ToString(System.Globalization.CultureInfo.InvariantCulture), p.Action, p.Changes));
         }
         _pending.Clear();
         return true;

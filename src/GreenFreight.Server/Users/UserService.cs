@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using GreenFreight.Domain.Auditing;
 using GreenFreight.Server.Auth;
 using GreenFreight.Server.Data;
@@ -194,11 +193,7 @@ public sealed class UserService(UserManager<AppUser> users, AppDbContext db, Tim
 
     async Task AuditAsync(UserContext actor, string id, AuditAction action, Dictionary<string, object?[]> changes, CancellationToken ct)
     {
-        db.AuditEntries.Add(new AuditEntry
-        {
-            At = clock.GetUtcNow(), UserName = actor.UserName, EntityType = "User", EntityId = id, Action = action,
-            Changes = JsonSerializer.Serialize(changes.ToDictionary(c => c.Key, c => new { old = c.Value[0], @new = c.Value[1] })),
-        });
+        db.AuditEntries.Add(AuditInterceptor.Entry(clock.GetUtcNow(), actor.UserName, "User", id, action, changes));
         await db.SaveChangesAsync(ct);
     }
 
