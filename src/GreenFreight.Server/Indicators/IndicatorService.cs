@@ -45,6 +45,9 @@ public sealed class IndicatorService(IDbContextFactory<AppDbContext> dbFactory, 
 {
     sealed record Context(List<IndicatorDefinition> Definitions, RegistrySnapshot Snapshot, List<IndicatorEntry> Entries);
 
+    /// <summary>The entries that count: those in force (not a draft's pending evidence, not a returned report's withdrawn values).</summary>
+    internal static IQueryable<IndicatorEntry> Counted(AppDbContext db) => db.IndicatorEntries.Where(e => e.Status == IndicatorEntryStatus.InForce);
+
     async Task<Context> LoadAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -58,9 +61,9 @@ public sealed class IndicatorService(IDbContextFactory<AppDbContext> dbFactory, 
         };
         // Only entries in force count (not those of a report still in draft or returned to its unit). Attachments come
         // without their content: evaluation lists them, the download endpoint reads the bytes.
-        var entries = await db.IndicatorEntries.AsNoTracking().Where(e => e.Status == IndicatorEntryStatus.InForce).ToListAsync(ct);
+        var entries = await Counted(db).AsNoTracking().ToListAsync(ct);
         var files = (await db.EvidenceAttachments.AsNoTracking()
-            .Where(a => db.IndicatorEntries.Any(e => e.Id == a.EntryId && e.Status == IndicatorEntryStatus.InForce))
+            .Where(a => Counted(db).Any(e => e.Id == a.EntryId))
             .OrderBy(a => a.Id).Select(a => new { a.Id, a.EntryId, a.FileName, a.ContentType, a.Size, a.UploadedAt }).ToListAsync(ct))
             .ToLookup(a => a.EntryId);
         foreach (var e in entries)

@@ -100,7 +100,7 @@ public sealed class MinistryFormService(IDbContextFactory<AppDbContext> dbFactor
             var defs = await db.IndicatorDefinitions.AsNoTracking().Where(d => d.SetCode == IndicatorSeed.MinistrySet).OrderBy(d => d.No).ToListAsync(ct);
             var ids = defs.Select(d => d.Id).ToList();
             // The entry in force on the day, chosen as the indicator engine chooses it (latest AsOf, then latest id).
-            var entries = await db.IndicatorEntries.AsNoTracking().Where(e => ids.Contains(e.DefinitionId) && e.AsOf <= asOf && e.Status == IndicatorEntryStatus.InForce)
+            var entries = await IndicatorService.Counted(db).AsNoTracking().Where(e => ids.Contains(e.DefinitionId) && e.AsOf <= asOf)
                 .Select(e => new { e.Id, e.DefinitionId, e.AsOf }).ToListAsync(ct);
             var inForce = entries.GroupBy(e => e.DefinitionId).ToDictionary(g => g.Key, g => g.OrderByDescending(e => e.AsOf).ThenByDescending(e => e.Id).First().Id);
             var entryIds = inForce.Values.ToList();
