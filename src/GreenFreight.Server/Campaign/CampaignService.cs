@@ -339,9 +339,11 @@ public sealed class CampaignService(IDbContextFactory<AppDbContext> dbFactory, I
     async Task<ReportDto> ToDtoAsync(AppDbContext db, QuarterlyReport r, CancellationToken ct)
     {
         var taskIds = r.Progress.Select(p => p.TaskId).ToList();
-        var tasks = await db.CampaignTasks.AsNoTracking().Include(t => t.Units).Where(t => taskIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
+        // One read: the report's tasks, and the campaign's for the plan's order.
+        var read = await db.CampaignTasks.AsNoTracking().Include(t => t.Units).Where(t => t.CampaignId == r.CampaignId || taskIds.Contains(t.Id)).ToListAsync(ct);
+        var tasks = read.Where(t => taskIds.Contains(t.Id)).ToDictionary(t => t.Id);
+        var rank = TaskOrdering.Ranks(read.Where(t => t.CampaignId == r.CampaignId));
         var defs = await OwnedManualIndicatorsAsync(db, r.UnitId, ct);
-        var rank = TaskOrdering.Ranks(await db.CampaignTasks.AsNoTracking().Where(t => t.CampaignId == r.CampaignId).ToListAsync(ct));
         var progress = r.Progress.Where(p => tasks.ContainsKey(p.TaskId)).OrderBy(p => rank.GetValueOrDefault(p.TaskId, int.MaxValue)).Select(p =>
         {
             var t = tasks[p.TaskId];
