@@ -128,23 +128,23 @@ public sealed class OutboundNotificationSender(IDbContextFactory<AppDbContext> d
             .Where(x => x.DedupKey == message.DedupKey && names.Contains(x.UserName)).Select(x => new { x.UserName, x.Channel }).ToListAsync(ct);
         var now = clock.GetUtcNow();
         var link = message.Link is { } l && !string.IsNullOrWhiteSpace(options.PublicUrl) ? options.PublicUrl.TrimEnd('/') + l : null;
+        // The texts are the same for every recipient. A text is kept short: the title, and the body's first line where
+        // it fits in 140 characters.
+        var mail = Clip(message.Body + (link is null ? "" : $"\n\n{link}") + "\n\n——临淄区城市绿色货运配送公共信息服务平台（系统自动发送，请勿回复）", 8000);
+        var text = Clip($"{options.Sms.Signature}{message.Title}{(string.IsNullOrWhiteSpace(message.Body) ? "" : "：" + message.Body.Split('\n')[0])}", 140);
+        void Add(bool enabled, OutboundChannel channel, string userName, string? address, string body)
+        {
+            if (!enabled || string.IsNullOrWhiteSpace(address) || already.Any(a => a.UserName == userName && a.Channel == channel)) return;
+            db.OutboundMessages.Add(new OutboundMessage
+            {
+                Channel = channel, UserName = userName, Address = address, Subject = Clip(message.Title, 300), Body = body,
+                DedupKey = message.DedupKey, CreatedAt = now, NextAttemptMs = now.ToUnixTimeMilliseconds(),
+            });
+        }
         foreach (var c in contacts)
         {
-            if (options.EmailEnabled && !string.IsNullOrWhiteSpace(c.Email) && !already.Any(a => a.UserName == c.UserName && a.Channel == OutboundChannel.Email))
-                db.OutboundMessages.Add(new OutboundMessage
-                {
-                    Channel = OutboundChannel.Email, UserName = c.UserName, Address = c.Email, Subject = Clip(message.Title, 300),
-                    Body = Clip(message.Body + (link is null ? "" : $"\n\n{link}") + "\n\n——临淄区城市绿色货运配送公共信息服务平台（系统自动发送，请勿回复）", 8000),
-                    DedupKey = message.DedupKey, CreatedAt = now, NextAttemptMs = now.ToUnixTimeMilliseconds(),
-                });
-            if (options.SmsEnabled && !string.IsNullOrWhiteSpace(c.PhoneNumber) && !already.Any(a => a.UserName == c.UserName && a.Channel == OutboundChannel.Sms))
-                db.OutboundMessages.Add(new OutboundMessage
-                {
-                    Channel = OutboundChannel.Sms, UserName = c.UserName, Address = c.PhoneNumber, Subject = Clip(message.Title, 300),
-                    // Texts are kept short: the title, and the body's first line where it fits in 140 characters.
-                    Body = Clip($"{options.Sms.Signature}{message.Title}{(string.IsNullOrWhiteSpace(message.Body) ? "" : "：" + message.Body.Split('\n')[0])}", 140),
-                    DedupKey = message.DedupKey, CreatedAt = now, NextAttemptMs = now.ToUnixTimeMilliseconds(),
-                });
+            Add(options.EmailEnabled, OutboundChannel.Email, c.UserName, c.Email, mail);
+            Add(options.SmsEnabled, OutboundChannel.Sms, c.UserName, c.PhoneNumber, text);
         }
         await db.SaveChangesAsync(ct);
     }
